@@ -1,0 +1,1 @@
+"""zhpress: MkDocs plugins for publishing Chinese long-form writing."""

@@ -1,0 +1,181 @@
+"""zhpress/variants: one source, two complete sites (zh-Hant and zh-Hans).
+
+Every page and every file of docs_dir is published twice, under /zh-hant/ and
+/zh-hans/. Page text is converted after Markdown rendering, on the HTML, so
+code, URLs and attributes are never touched. Each variant gets its own
+navigation, interface language, hreflang alternates and a switch that keeps
+the reader's place.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import yaml
+from jinja2 import pass_context
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents
+
+from ..text.convert import ScriptConverter, load_overrides
+from ..text.html import transform_html
+from .config import VariantsConfig
+from .model import BY_KEY, VARIANTS, Variant, split_variant, variant_uri
+from .navigation import prefix_nav_config, variant_navigation
+from .redirect import root_redirect_html
+
+log = logging.getLogger("mkdocs.plugins.zhpress.variants")
+
+# Front matter values that are identifiers, not text for readers.
+TECHNICAL_META_KEYS = frozenset({"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated"})
+
+
+class VariantsPlugin(BasePlugin[VariantsConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        self.converter = ScriptConverter(self.config.traditional, self._load_overrides(config))
+        self.default = BY_KEY[self.config.default]
+        if config.nav is not None:
+            config.nav = prefix_nav_config(config.nav, self.default)
+        self.navs = {}
+
+    def _load_overrides(self, config) -> list[tuple[str, str]]:
+        path = Path(config.config_file_path or ".").parent / self.config.overrides
+        if not path.exists():
+            return []
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            return load_overrides(data, str(path))
+        except (yaml.YAMLError, ValueError) as error:
+            raise PluginError(f"zhpress/variants: {error}\nFix the file {path}.") from error
+
+    def convert(self, text: str, variant: Variant) -> str:
+        return self.converter.convert(text, variant.key)
+
+    # Runs after every other plugin's on_files, so generated pages are published twice too.
+    @event_priority(-100)
+    def on_files(self, files: Files, config):
+        if not self.config.enabled:
+            return files
+        published = []
+        for file in files:
+            if not self._belongs_to_docs(file, config):
+                published.append(file)
+                continue
+            for variant in VARIANTS:
+                uri = variant_uri(variant, file.src_uri)
+                if file.abs_src_path:
+                    copy = File.generated(config, uri, abs_src_path=file.abs_src_path)
+                else:
+                    copy = File.generated(config, uri, content=file.content_bytes)
+                copy.inclusion = file.inclusion
+                published.append(copy)
+        return Files(published)
+
+    @staticmethod
+    def _belongs_to_docs(file: File, config) -> bool:
+        if file.is_documentation_page():
+            return True
+        if file.src_dir is None:
+            return False
+        return os.path.normpath(file.src_dir) == os.path.normpath(config.docs_dir)
+
+    def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
+        self._files = files
+        for variant in VARIANTS:
+            self.navs[variant.key] = variant_navigation(
+                nav, variant, files, lambda text, v=variant: self.convert(text, v)
+            )
+        return self.navs[self.default.key]
+
+    @event_priority(100)  # convert front matter before other plugins read it
+    def on_page_markdown(self, markdown, page, config, files):
+        variant = self._variant_of(page)
+        if variant is None:
+            return markdown
+        page.meta = {key: self._convert_value(key, value, variant) for key, value in page.meta.items()}
+        return markdown
+
+    def _convert_value(self, key, value, variant):
+        if key in TECHNICAL_META_KEYS:
+            return value
+        if isinstance(value, str):
+            return self.convert(value, variant)
+        if isinstance(value, list):
+            return [self._convert_value(key, item, variant) for item in value]
+        if isinstance(value, dict):
+            return {k: self._convert_value(k, v, variant) for k, v in value.items()}
+        return value
+
+    @event_priority(100)  # later on_page_content hooks see the reader's script
+    def on_page_content(self, html, page, config, files):
+        variant = self._variant_of(page)
+        if variant is None:
+            return html
+        self._convert_toc(page.toc, variant)
+        return transform_html(html, lambda text, before, after: self.convert(text, variant))
+
+    def _convert_toc(self, toc: TableOfContents, variant: Variant) -> None:
+        for item in toc:
+            item.title = self.convert(item.title, variant)
+            self._convert_toc(item.children, variant)
+
+    @event_priority(-100)  # after other plugins' on_env: our `zh` filter wins
+    def on_env(self, env, config, files):
+        if not self.config.enabled:
+            return env
+        # Pages not rendered per variant (404) switch between variant roots.
+        config.extra["alternate"] = [self._alternate(v, f"{v.prefix}/") for v in VARIANTS]
+
+        @pass_context
+        def zh(context, text):
+            """Template strings are written in Traditional; this gives the page's script."""
+            variant = context.get("zhpress_variant")
+            return self.convert(str(text), variant) if variant else text
+
+        env.filters["zh"] = zh
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        variant = self._variant_of(page)
+        if variant is None:
+            return context
+        context["nav"] = self.navs[variant.key]
+        context["zhpress_variant"] = variant
+        _, base = split_variant(page.file.src_uri)
+        alternates = []
+        for other in VARIANTS:
+            counterpart = self._files.get_file_from_path(variant_uri(other, base))
+            alternates.append(self._alternate(other, counterpart.url if counterpart else f"{other.prefix}/"))
+        # Material renders config.extra.alternate as hreflang links and the
+        # header switch; pages render one at a time, so this is per page.
+        config.extra["alternate"] = alternates
+        return context
+
+    def on_post_build(self, config):
+        if not self.config.enabled:
+            return
+        root = Path(config.site_dir) / "index.html"
+        root.write_text(root_redirect_html(config.site_name, self.default), encoding="utf-8")
+
+    def _variant_of(self, page) -> Variant | None:
+        if not self.config.enabled:
+            return None
+        return split_variant(page.file.src_uri)[0]
+
+    @staticmethod
+    def _alternate(variant: Variant, link: str) -> dict:
+        return {
+            "name": variant.name,
+            "label": variant.label,
+            "lang": variant.lang,
+            "link": link,
+            "prefix": variant.prefix,
+        }
