@@ -125,3 +125,32 @@ def open_site(browser, tmp_path):
         context.close()
     for server in servers:
         server.shutdown()
+
+
+def generate_corpus(dest: Path, n: int) -> Path:
+    """Writes bench/corpus.py's deterministic corpus of n articles into dest."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.pop(0)
+    corpus.generate(dest, n)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory):
+    """generated_site(n) -> site dir of the real configuration over n generated
+    articles, built once per session and size."""
+    built: dict[int, Path] = {}
+
+    def make(n: int) -> Path:
+        if n not in built:
+            root = tmp_path_factory.mktemp(f"gen{n}")
+            content = generate_corpus(root / "corpus", n)
+            built[n] = build_site(copy_project(root / "project", content))
+        return built[n]
+
+    return make

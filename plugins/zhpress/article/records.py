@@ -5,9 +5,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import yaml
+from ..text.frontmatter import read_front_matter
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -60,14 +59,6 @@ class ArticleRecord:
         if self.date is None:
             return (1, 0, 0, 0, self.src_uri)
         return (0, -self.date.year, -self.date.month, -self.date.day, self.src_uri)
-
-
-def read_front_matter(text: str) -> dict:
-    match = _FRONT_MATTER.match(text)
-    if not match or not match.group(1):
-        return {}
-    data = yaml.safe_load(match.group(1))
-    return data if isinstance(data, dict) else {}
 
 
 def record_from_source(src_uri: str, text: str) -> ArticleRecord:

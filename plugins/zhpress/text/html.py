@@ -40,8 +40,11 @@ def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def transform_html(fragment: str, fn: TextFunction) -> str:
-    """Returns `fragment` with `fn(text, before, after)` applied to each text run."""
+def transform_html(fragment: str, fn: TextFunction, context: bool = True) -> str:
+    """Returns `fragment` with `fn(text, before, after)` applied to each text run.
+
+    With `context=False` the neighbours are not looked up (before and after
+    are ""), for functions that do not use them."""
     if not fragment:
         return fragment
     # Pass 1: split into tags and text runs, noting which runs may change.
@@ -82,8 +85,11 @@ def transform_html(fragment: str, fn: TextFunction) -> str:
     for k, (index, editable) in enumerate(runs):
         if not editable:
             continue
-        before = _neighbour(runs, texts, boundaries, k, -1)
-        after = _neighbour(runs, texts, boundaries, k, +1)
+        if context:
+            before = _neighbour(runs, texts, boundaries, k, -1)
+            after = _neighbour(runs, texts, boundaries, k, +1)
+        else:
+            before = after = ""
         changed = fn(texts[k], before, after)
         if changed != texts[k]:
             texts[k] = changed

@@ -20,11 +20,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
 from ..text.convert import ScriptConverter, load_overrides
+from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
 from .config import VariantsConfig
 from .model import BY_KEY, VARIANTS, Variant, split_variant, variant_uri
 from .navigation import prefix_nav_config, variant_navigation
 from .redirect import root_redirect_html
+from .reuse import RenderedPage
 
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
 
@@ -114,13 +116,39 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return {k: self._convert_value(k, v, variant) for k, v in value.items()}
         return value
 
+    # Markdown is rendered once per source: the first variant's copy renders
+    # it, the others reuse that HTML (and its table of contents) and only
+    # convert the text. MkDocs populates the copies of one file one after the
+    # other, and a copy that finds nothing to reuse simply renders itself.
+    def on_pre_build(self, config):
+        self._rendered = {}
+
+    def on_page_read_source(self, page, config):
+        variant = self._variant_of(page)
+        if variant is None or variant == VARIANTS[0]:
+            return None
+        base = split_variant(page.file.src_uri)[1]
+        if base not in self._rendered:
+            return None
+        front, _ = split_front_matter(page.file.content_string)
+        return front  # front matter only: metadata as usual, no body to render
+
     @event_priority(100)  # later on_page_content hooks see the reader's script
     def on_page_content(self, html, page, config, files):
         variant = self._variant_of(page)
         if variant is None:
             return html
+        base = split_variant(page.file.src_uri)[1]
+        if variant == VARIANTS[0]:
+            self._rendered[base] = RenderedPage(html, page)
+        elif not page.markdown.strip() and base in self._rendered:
+            html = self._rendered[base].apply_to(page)
+            if variant == VARIANTS[-1]:
+                del self._rendered[base]
         self._convert_toc(page.toc, variant)
-        return transform_html(html, lambda text, before, after: self.convert(text, variant))
+        if "title" not in page.meta and page.title:  # a title taken from the first heading
+            page.title = self.convert(page.title, variant)
+        return transform_html(html, lambda text, before, after: self.convert(text, variant), context=False)
 
     def _convert_toc(self, toc: TableOfContents, variant: Variant) -> None:
         for item in toc:

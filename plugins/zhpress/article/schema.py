@@ -1,0 +1,310 @@
+"""Front matter schema of an article: every problem at once, each on its line.
+
+The YAML is read with PyYAML's composer rather than `safe_load`, so every key
+and value keeps the line it came from, and one bad value (`date: 2019-13-01`
+makes `safe_load` raise, and MkDocs then silently drops the whole front
+matter) is reported alone while the rest is still checked.
+
+Pure: PyYAML and records.PartialDate only, no MkDocs.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .records import PartialDate
+
+# One line per key, in the order a writer meets them (README and messages use it).
+KNOWN_KEYS: dict[str, str] = {
+    "title": "headline of the article; required",
+    "subtitle": "a second line under the headline",
+    "summary": "one or two sentences shown under the title, in lists and in feeds",
+    "speaker": "who is interviewed: a name or a list of names",
+    "author": "who wrote it, for essays and reports: a name or a list of names",
+    "interviewer": "who asked the questions: a name or a list of names",
+    "editor": "who edited it: a name or a list of names",
+    "publication": "where it first appeared",
+    "date": "first published: YYYY, YYYY-MM or YYYY-MM-DD, only as precise as known",
+    "updated": "last substantial revision: YYYY, YYYY-MM or YYYY-MM-DD",
+    "tags": "a list of topics",
+    "cover": "path of a cover image",
+    "template": "MkDocs: another page template",
+    "hide": "Material: parts of the page to hide: navigation, toc, footer",
+    "search": "Material: search options of the page, e.g. exclude: true",
+    "status": "Material: page status, e.g. new or deprecated",
+}
+
+TEXT_KEYS = ("title", "subtitle", "summary", "publication", "cover")
+PEOPLE_KEYS = ("speaker", "author", "interviewer", "editor")
+DATE_KEYS = ("date", "updated")
+PASSED_THROUGH = ("template", "hide", "search", "status")
+
+# Names writers reach for that difflib cannot guess (other languages, other generators).
+_SYNONYMS = {
+    "標題": "title", "标题": "title", "副標題": "subtitle", "副标题": "subtitle",
+    "摘要": "summary", "導言": "summary", "导言": "summary", "description": "summary",
+    "作者": "author", "受訪": "speaker", "受访": "speaker", "採訪": "interviewer",
+    "采访": "interviewer", "編輯": "editor", "编辑": "editor", "日期": "date",
+    "標籤": "tags", "标签": "tags", "keywords": "tags", "categories": "tags",
+    "image": "cover", "modified": "updated", "lastmod": "updated",
+}
+
+DATE_FIX = "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-10-08"
+_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {_sentence(self.message)}"
+        return f"{text} Fix: {_sentence(self.fix)}" if self.fix else text
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", "。", "？", "！")) else text + "."
+
+
+def validate_front_matter(path: str, text: str,
+                          entities: set[str] | None = None) -> tuple[dict, list[Problem]]:
+    """Returns (front matter, problems sorted by line) for the Markdown source `text`.
+
+    The dict holds what YAML makes of each value (as MkDocs' page.meta would),
+    except that a value YAML cannot build (`2019-13-01`) is kept as written.
+    `entities` is accepted for the check plugin's sake; unknown names are not
+    this module's concern.
+    """
+    del entities  # names are checked against site_config/entities.yml elsewhere
+    checker = _Checker(path)
+    meta = checker.run(text.lstrip("\ufeff"))
+    return meta, sorted(checker.problems, key=lambda p: p.line)
+
+
+class _Checker:
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.offset = 0  # file line of the opening `---`
+
+    def report(self, where: Node | int, message: str, fix: str = "") -> None:
+        line = where if isinstance(where, int) else self.line(where)
+        self.problems.append(Problem(self.path, line, message, fix))
+
+    def line(self, node: Node) -> int:
+        # Marks count from 0 at the line after the opening `---`.
+        return node.start_mark.line + 1 + self.offset
+
+    def run(self, text: str) -> dict:
+        lines = text.splitlines()
+        if not lines or lines[0].rstrip(" \t") != "---":
+            self.report(1, "no front matter: an article starts with a --- line, its title and another ---",
+                        'begin the file with "---", "title: <headline>", "---"')
+            return {}
+        self.offset = 1
+        end = next((i for i in range(1, len(lines)) if _CLOSING.fullmatch(lines[i])), None)
+        if end is None:
+            self.report(1, "the front matter opened here is never closed",
+                        "end it with a line holding only ---")
+            return {}
+        try:
+            root = yaml.compose("\n".join(lines[1:end]) + "\n", Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 + self.offset if mark else 1
+            reason = error.problem or error.context or "syntax error"
+            self.report(line, f"front matter is not valid YAML: {reason}",
+                        "put the value in quotes if it holds ': ' or ' #', or starts with one of "
+                        "[ ] { } , & * ! | > ' \" % @ `")
+            return {}
+        except yaml.YAMLError as error:
+            self.report(1, f"front matter is not valid YAML: {error}", "check its syntax")
+            return {}
+        if root is None:
+            self.report(1, "title is missing", 'add "title: <headline>" between the --- lines')
+            return {}
+        if not isinstance(root, MappingNode):
+            self.report(root, "front matter must be 'key: value' lines, not a single value or a list",
+                        'write one "key: value" per line, starting with "title: <headline>"')
+            return {}
+        return self.check_mapping(root)
+
+    def check_mapping(self, root: MappingNode) -> dict:
+        meta: dict = {}
+        nodes: dict[str, Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in root.value:
+            if not isinstance(key_node, ScalarNode):
+                self.report(key_node, "a key must be a plain word such as title", "remove this entry")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.report(key_node, f"key '{key}' appears twice (first on line {first_line[key]})",
+                            "keep only one of them")
+            first_line.setdefault(key, self.line(key_node))
+            meta[key] = _construct(value_node)
+            nodes[key] = value_node
+            if key not in KNOWN_KEYS:
+                self.report(key_node, f"unknown key '{key}'", _unknown_key_fix(key))
+            elif key in _CHECKS:
+                _CHECKS[key](self, key, value_node, meta[key])
+        if "title" not in nodes:
+            self.report(self.offset, "title is missing", 'add "title: <headline>" between the --- lines')
+        self.check_date_order(meta, nodes)
+        return meta
+
+    # --- value checks: (key, node, constructed value) -------------------------
+
+    def check_text(self, key: str, node: Node, value: object) -> None:
+        if self.is_empty(key, node, value):
+            return
+        if not isinstance(node, ScalarNode):
+            self.report(node, f"{key} must be a single piece of text, not {_kind(node)}",
+                        f'write "{key}: ..." on one line')
+        elif not isinstance(value, str):
+            self.report(node, f"{key} must be text, not {_kind(node, value)} ({node.value})",
+                        f'quote it: {key}: "{node.value}"')
+        elif key == "title" and not value.strip():
+            self.report(node, "title is empty", 'write the headline after "title:"')
+
+    def check_people(self, key: str, node: Node, value: object) -> None:
+        if self.is_empty(key, node, value):
+            return
+        fix = f"write {key}: 湯道生, or for several people {key}: [湯道生, 謝麗容]"
+        if isinstance(node, SequenceNode):
+            if not node.value:
+                self.report(node, f"{key} is an empty list", f"name someone or delete the {key} line")
+            for number, item in enumerate(node.value, start=1):
+                item_value = _construct(item)
+                if not isinstance(item, ScalarNode) or not isinstance(item_value, str) or not item_value.strip():
+                    self.report(item, f"{key} #{number} must be a name, not {_kind(item, item_value)}", fix)
+        elif not isinstance(node, ScalarNode) or not isinstance(value, str):
+            self.report(node, f"{key} must be a name or a list of names, not {_kind(node, value)}", fix)
+
+    def check_date(self, key: str, node: Node, value: object) -> None:
+        if self.is_empty(key, node, value):
+            return
+        if not isinstance(node, ScalarNode):
+            self.report(node, f"{key} must be a single date, not {_kind(node)}", DATE_FIX)
+            return
+        try:
+            PartialDate.parse(value)
+        except ValueError as error:
+            self.report(node, f"{key} '{node.value}' is not a valid date{_date_reason(error, value)}", DATE_FIX)
+
+    def check_tags(self, key: str, node: Node, value: object) -> None:
+        if self.is_empty(key, node, value):
+            return
+        if isinstance(node, ScalarNode):
+            words = [w.strip() for w in re.split(r"[,，、;；]", str(value)) if w.strip()] or ["產業互聯網"]
+            self.report(node, "tags must be a list", f"write {key}: {_flow_list(words)}")
+        elif isinstance(node, MappingNode):
+            self.report(node, "tags must be a list, not a mapping", f"write {key}: [產業互聯網, 騰訊]")
+        else:
+            for number, item in enumerate(node.value, start=1):
+                item_value = _construct(item)
+                if not isinstance(item, ScalarNode) or not isinstance(item_value, str) or not item_value.strip():
+                    shown = item.value if isinstance(item, ScalarNode) else "..."
+                    self.report(item, f"tag #{number} must be text, not {_kind(item, item_value)}",
+                                f'quote it: "{shown}"' if isinstance(item, ScalarNode) else "write one word per tag")
+
+    def is_empty(self, key: str, node: Node, value: object) -> bool:
+        # `subtitle:` left blank is almost always an unfinished line.
+        if value is None or (isinstance(node, ScalarNode) and value == "" and key != "title"):
+            self.report(node, f"{key} has no value", f'write a value after "{key}:" or delete the line')
+            return True
+        return False
+
+    def check_date_order(self, meta: dict, nodes: dict[str, Node]) -> None:
+        try:
+            date, updated = PartialDate.parse(meta["date"]), PartialDate.parse(meta["updated"])
+        except (KeyError, ValueError):
+            return
+        # Compare only as precisely as both are known: updated 2019 after date 2019-10 is fine.
+        depth = min(_precision(date), _precision(updated))
+        if _truncate(updated, depth) < _truncate(date, depth):
+            self.report(nodes["updated"], f"updated {updated.iso()} is before date {date.iso()}",
+                        "updated is the last revision; it cannot be older than the first publication")
+
+
+_CHECKS: dict[str, Callable] = {
+    **{key: _Checker.check_text for key in TEXT_KEYS},
+    **{key: _Checker.check_people for key in PEOPLE_KEYS},
+    **{key: _Checker.check_date for key in DATE_KEYS},
+    "tags": _Checker.check_tags,
+}
+
+
+def _construct(node: Node) -> object:
+    """What YAML makes of `node`, or its text when YAML cannot build it."""
+    try:
+        return SafeConstructor().construct_document(node)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        pass
+    # Rebuild around the bad part, so `tags: [2019-13-01]` is still a list.
+    if isinstance(node, SequenceNode):
+        return [_construct(item) for item in node.value]
+    if isinstance(node, MappingNode):
+        built = {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node)
+            if isinstance(key, (str, int, float, bool)):
+                built[key] = _construct(value_node)
+        return built
+    return node.value
+
+
+def _kind(node: Node, value: object = None) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "empty text" if not value.strip() else "text"
+    return "a date" if node.tag.endswith(":timestamp") else "a value of another kind"
+
+
+def _date_reason(error: ValueError, value: object) -> str:
+    # PartialDate says "'2019-13-01': month 13 is not ..."; keep only the reason.
+    reason = str(error)
+    prefix = f"{value!r}: "
+    if reason.startswith(prefix):
+        reason = reason[len(prefix):]
+    return "" if "is not a date" in reason else f": {reason}"
+
+
+def _unknown_key_fix(key: str) -> str:
+    guess = _SYNONYMS.get(key) or _SYNONYMS.get(key.lower())
+    if not guess:
+        close = difflib.get_close_matches(key.lower(), list(KNOWN_KEYS), n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    if guess:
+        return f"did you mean '{guess}' ({KNOWN_KEYS[guess]})?"
+    return f"remove it, or use one of: {', '.join(KNOWN_KEYS)}"
+
+
+def _flow_list(words: list[str]) -> str:
+    return yaml.safe_dump(words, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+
+
+def _precision(date: PartialDate) -> int:
+    return 3 if date.day else 2 if date.month else 1
+
+
+def _truncate(date: PartialDate, depth: int) -> tuple[int, ...]:
+    return (date.year, date.month, date.day)[:depth]
