@@ -197,9 +197,17 @@ class _Checker:
             self.report(node, f"{key} must be a single date, not {_kind(node)}", DATE_FIX)
             return
         try:
-            PartialDate.parse(value)
+            date = PartialDate.parse(value)
         except ValueError as error:
             self.report(node, f"{key} '{node.value}' is not a valid date{_date_reason(error, value)}", DATE_FIX)
+            return
+        # PartialDate reads a 0 as "unknown", so 2019-00 would pass as 2019: say so instead.
+        written = str(value).strip().split("-") if isinstance(value, str) else []
+        for name, part, limit in (("month", 1, 12), ("day", 2, 31)):
+            if len(written) > part and (date.month, date.day)[part - 1] == 0:
+                self.report(node, f"{key} '{node.value}' is not a valid date: {name} 0 is not between 1 "
+                                  f"and {limit}", DATE_FIX + "; leave out what is not known")
+                return
 
     def check_tags(self, key: str, node: Node, value: object) -> None:
         if self.is_empty(key, node, value):
