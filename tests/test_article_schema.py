@@ -120,7 +120,9 @@ def test_dates_known_to_year_month_or_day_are_valid(value):
 
 @pytest.mark.parametrize("value, reason", [
     ("2019-02-30", "day is out of range"),
-    ("2019-00", "month 0"),
+    ("2019-00", "month 0 is not between 1 and 12"),
+    ("2019-10-00", "day 0 is not between 1 and 31"),
+    ("2019-00-05", "month must be in 1..12"),
     ("19", ""),
     ("next year", ""),
     ("2019/10/08", ""),

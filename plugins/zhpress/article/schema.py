@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..text.frontmatter import FRONT_MATTER
 from .records import PartialDate
 
 # One line per key, in the order a writer meets them (README and messages use it).
@@ -56,7 +57,6 @@ _SYNONYMS = {
 }
 
 DATE_FIX = "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-10-08"
-_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -105,19 +105,18 @@ class _Checker:
         return node.start_mark.line + 1 + self.offset
 
     def run(self, text: str) -> dict:
-        lines = text.splitlines()
-        if not lines or lines[0].rstrip(" \t") != "---":
-            self.report(1, "no front matter: an article starts with a --- line, its title and another ---",
-                        'begin the file with "---", "title: <headline>", "---"')
+        match = FRONT_MATTER.match(text)  # the block records.py reads too
+        if not match:
+            if text.split("\n", 1)[0].rstrip(" \t\r") == "---":
+                self.report(1, "the front matter opened here is never closed",
+                            "end it with a line holding only ---")
+            else:
+                self.report(1, "no front matter: an article starts with a --- line, its title and another ---",
+                            'begin the file with "---", "title: <headline>", "---"')
             return {}
         self.offset = 1
-        end = next((i for i in range(1, len(lines)) if _CLOSING.fullmatch(lines[i])), None)
-        if end is None:
-            self.report(1, "the front matter opened here is never closed",
-                        "end it with a line holding only ---")
-            return {}
         try:
-            root = yaml.compose("\n".join(lines[1:end]) + "\n", Loader=yaml.SafeLoader)
+            root = yaml.compose(match.group(1) or "", Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 + self.offset if mark else 1
@@ -206,7 +205,7 @@ class _Checker:
         for name, part, limit in (("month", 1, 12), ("day", 2, 31)):
             if len(written) > part and (date.month, date.day)[part - 1] == 0:
                 self.report(node, f"{key} '{node.value}' is not a valid date: {name} 0 is not between 1 "
-                                  f"and {limit}", DATE_FIX + "; leave out what is not known")
+                                  f"and {limit}", DATE_FIX)
                 return
 
     def check_tags(self, key: str, node: Node, value: object) -> None:
