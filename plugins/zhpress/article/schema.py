@@ -35,6 +35,7 @@ KNOWN_KEYS: dict[str, str] = {
     "updated": "last substantial revision: YYYY, YYYY-MM or YYYY-MM-DD",
     "tags": "a list of topics",
     "cover": "path of a cover image",
+    "script": "script the source is written in: hant (Traditional) or hans (Simplified); default from mkdocs.yml",
     "template": "MkDocs: another page template",
     "hide": "Material: parts of the page to hide: navigation, toc, footer",
     "search": "Material: search options of the page, e.g. exclude: true",
@@ -44,7 +45,7 @@ KNOWN_KEYS: dict[str, str] = {
 TEXT_KEYS = ("title", "subtitle", "summary", "publication", "cover")
 PEOPLE_KEYS = ("speaker", "author", "interviewer", "editor")
 DATE_KEYS = ("date", "updated")
-PASSED_THROUGH = ("template", "hide", "search", "status")
+PASSED_THROUGH = ("template", "hide", "search", "status", "script")
 
 # Names writers reach for that difflib cannot guess (other languages, other generators).
 _SYNONYMS = {

@@ -63,19 +63,27 @@ class ScriptConverter:
     def to_traditional(self, text: str) -> str:
         return self._convert(text, "hant")
 
-    def convert(self, text: str, script: str) -> str:
-        if script not in ("hant", "hans"):
-            raise ValueError(f"unknown script {script!r}; use 'hant' or 'hans'")
-        return self._convert(text, script)
+    def convert(self, text: str, script: str, source: str = "hant") -> str:
+        """`text` written in `source` script, in `script`.
 
-    def _convert(self, text: str, script: str) -> str:
+        Traditional sources always pass through Simplified, which repairs
+        mechanically converted text; a Simplified source is taken as written
+        (only overrides apply when it stays Simplified)."""
+        if script not in ("hant", "hans") or source not in ("hant", "hans"):
+            raise ValueError(f"unknown script {script!r} or {source!r}; use 'hant' or 'hans'")
+        return self._convert(text, script, source)
+
+    def _convert(self, text: str, script: str, source: str = "hant") -> str:
         if not text or text.isascii():
             return text
-        protected = self._protect(text)
-        out = self._t2s.convert(protected)
+        # Overrides are found as written and again after t2s, which also
+        # catches mechanically converted spellings (周杰倫 for 周杰伦 → 周傑倫).
+        out = self._protect(text)
+        if source == "hant":
+            out = self._protect(self._t2s.convert(out))
         if script == "hant":
             out = self._s2t.convert(out)
-        return self._restore(out, script) if protected is not text else out
+        return self._restore(out, script) if self._pattern is not None else out
 
     def _protect(self, text: str) -> str:
         if self._pattern is None:

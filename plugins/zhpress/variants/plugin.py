@@ -31,7 +31,9 @@ from .reuse import RenderedPage
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
 
 # Front matter values that are identifiers, not text for readers.
-TECHNICAL_META_KEYS = frozenset({"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated"})
+TECHNICAL_META_KEYS = frozenset(
+    {"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated", "script"}
+)
 
 
 class VariantsPlugin(BasePlugin[VariantsConfig]):
@@ -56,8 +58,18 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         except (yaml.YAMLError, ValueError) as error:
             raise PluginError(f"zhpress/variants: {error}\nFix the file {path}.") from error
 
-    def convert(self, text: str, variant: Variant) -> str:
-        return self.converter.convert(text, variant.key)
+    def convert(self, text: str, variant: Variant, source: str | None = None) -> str:
+        return self.converter.convert(text, variant.key, source or self.config.source_script)
+
+    def source_script(self, page) -> str:
+        """A page's `script:` front matter, else the configured source_script."""
+        script = page.meta.get("script", self.config.source_script)
+        if script not in ("hant", "hans"):
+            raise PluginError(
+                f"{page.file.src_path}: front matter 'script: {script}' is not a script. "
+                "Fix: write 'script: hant' (Traditional) or 'script: hans' (Simplified)."
+            )
+        return script
 
     # Runs after every other plugin's on_files, so generated pages are published twice too.
     @event_priority(-100)
@@ -102,18 +114,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         variant = self._variant_of(page)
         if variant is None:
             return markdown
-        page.meta = {key: self._convert_value(key, value, variant) for key, value in page.meta.items()}
+        source = self.source_script(page)
+        page.meta = {key: self._convert_value(key, value, variant, source) for key, value in page.meta.items()}
         return markdown
 
-    def _convert_value(self, key, value, variant):
+    def _convert_value(self, key, value, variant, source):
         if key in TECHNICAL_META_KEYS:
             return value
         if isinstance(value, str):
-            return self.convert(value, variant)
+            return self.convert(value, variant, source)
         if isinstance(value, list):
-            return [self._convert_value(key, item, variant) for item in value]
+            return [self._convert_value(key, item, variant, source) for item in value]
         if isinstance(value, dict):
-            return {k: self._convert_value(k, v, variant) for k, v in value.items()}
+            return {k: self._convert_value(k, v, variant, source) for k, v in value.items()}
         return value
 
     # Markdown is rendered once per source: the first variant's copy renders
@@ -145,15 +158,18 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             html = self._rendered[base].apply_to(page)
             if variant == VARIANTS[-1]:
                 del self._rendered[base]
-        self._convert_toc(page.toc, variant)
+        source = self.source_script(page)
+        self._convert_toc(page.toc, variant, source)
         if "title" not in page.meta and page.title:  # a title taken from the first heading
-            page.title = self.convert(page.title, variant)
-        return transform_html(html, lambda text, before, after: self.convert(text, variant), context=False)
+            page.title = self.convert(page.title, variant, source)
+        return transform_html(
+            html, lambda text, before, after: self.convert(text, variant, source), context=False
+        )
 
-    def _convert_toc(self, toc: TableOfContents, variant: Variant) -> None:
+    def _convert_toc(self, toc: TableOfContents, variant: Variant, source: str) -> None:
         for item in toc:
-            item.title = self.convert(item.title, variant)
-            self._convert_toc(item.children, variant)
+            item.title = self.convert(item.title, variant, source)
+            self._convert_toc(item.children, variant, source)
 
     @event_priority(-100)  # after other plugins' on_env: our `zh` filter wins
     def on_env(self, env, config, files):
@@ -166,9 +182,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         def zh(context, text):
             """Template strings are written in Traditional; this gives the page's script."""
             variant = context.get("zhpress_variant")
-            return self.convert(str(text), variant) if variant else text
+            return self.convert(str(text), variant, "hant") if variant else text
 
         env.filters["zh"] = zh
+        env.globals["zhpress_variants"] = VARIANTS
         return env
 
     def on_page_context(self, context, page, config, nav):

@@ -1,0 +1,12 @@
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class TypesetConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Half-width , ; : ? ! ( ) in Chinese context become ，；：？！（）.
+    punctuation = c.Type(bool, default=True)
+    # “ ” and ‘ ’ become 「 」 and 『 』 in Traditional pages (Taiwan and Hong Kong use).
+    corner_quotes = c.Type(bool, default=True)
+    # Spaces between two CJK characters are dropped (a Latin space has no place there).
+    drop_cjk_spaces = c.Type(bool, default=True)

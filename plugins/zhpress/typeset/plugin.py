@@ -1,0 +1,58 @@
+"""zhpress/typeset: CJK typography at render time; the source stays as written.
+
+Full-width punctuation in Chinese context, corner quotes in Traditional pages
+and no Latin spaces inside CJK runs, applied to body text, headings, the table
+of contents, page titles and tooltips (so search snippets and feeds get them
+too). Spacing between CJK and Latin is left to CSS (`text-autospace`), so
+nothing is inserted into the text: copying a paragraph pastes what was written.
+"""
+from __future__ import annotations
+
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import TableOfContents
+
+from ..text.html import transform_html
+from ..text.typography import typesetter
+from ..variants.model import HANT, split_variant
+from .config import TypesetConfig
+
+# Front matter values readers see as text.
+TEXT_META_KEYS = ("title", "subtitle", "summary")
+
+
+class TypesetPlugin(BasePlugin[TypesetConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        options = dict(punctuation=self.config.punctuation, drop_spaces=self.config.drop_cjk_spaces)
+        self.plain = typesetter(corner_quotes=False, **options)
+        self.traditional = typesetter(corner_quotes=self.config.corner_quotes, **options)
+
+    def _typeset_for(self, page):
+        variant, _ = split_variant(page.file.src_uri)
+        return self.traditional if variant == HANT else self.plain
+
+    # After zhpress/variants (priority 100): the text is in its final script.
+    @event_priority(50)
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.config.enabled:
+            fix = self._typeset_for(page)
+            for key in TEXT_META_KEYS:
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = fix(page.meta[key])
+        return markdown
+
+    @event_priority(50)
+    def on_page_content(self, html, page, config, files):
+        if not self.config.enabled:
+            return html
+        fix = self._typeset_for(page)
+        self._fix_toc(page.toc, fix)
+        if "title" not in page.meta and page.title:
+            page.title = fix(page.title)
+        return transform_html(html, fix)
+
+    def _fix_toc(self, toc: TableOfContents, fix) -> None:
+        for item in toc:
+            item.title = fix(item.title)
+            self._fix_toc(item.children, fix)
