@@ -10,3 +10,9 @@ class ArticleConfig(base.Config):
     per_page = c.Type(int, default=20)
     archive_dir = c.Type(str, default="archive")
     tags_dir = c.Type(str, default="tags")
+    # Reading speed for the "約 8 分鐘 · 3,200 字" label.
+    cjk_per_minute = c.Type(int, default=400)
+    words_per_minute = c.Type(int, default=200)
+    # Feeds (RSS 2.0, Atom, JSON Feed) per variant: newest N articles.
+    feed_items = c.Type(int, default=50)
+    feed_full_text = c.Type(bool, default=True)

@@ -1,24 +1,29 @@
 """zhpress/article: front matter to publication.
 
-Reads every article's front matter once (on_files), plans the paginated home,
-archive and tag pages, links articles to their neighbours in date order, and
-renders articles and lists with the templates in templates/zhpress/.
+Validates and reads every article's front matter once (on_files), plans the
+paginated home, archive and tag pages, links articles to their neighbours in
+date order, measures reading length, and writes share metadata and feeds.
+Rendering lives in templates/zhpress/.
 """
 from __future__ import annotations
 
 import logging
 import os
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..variants.model import split_variant, variant_uri
-from .config import ArticleConfig
+import yaml
+
 from ..text.slug import slugify
+from ..variants.model import VARIANTS, split_variant, variant_uri
+from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
+from .publish import as_list, feed_entry, share_head, write_feeds
+from .readtime import count_text, format_length, reading_minutes, text_from_html
 from .records import ArticleRecord, PartialDate, record_from_source, sort_articles
+from .schema import validate_front_matter
 
 log = logging.getLogger("mkdocs.plugins.zhpress.article")
 
@@ -31,9 +36,12 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        if self.config.per_page < 1:
-            raise PluginError("zhpress/article: per_page must be at least 1")
+        for option in ("per_page", "cjk_per_minute", "words_per_minute", "feed_items"):
+            if self.config[option] < 1:
+                raise PluginError(f"zhpress/article: '{option}' must be at least 1")
         config.theme.dirs.append(TEMPLATES_DIR)
+        # zhpress/variants rewrites these per page; feeds need them as configured.
+        self.site_name, self.site_description = config.site_name, config.site_description
         self.articles: list[ArticleRecord] = []
         self.position: dict[str, int] = {}
         self.listings: dict[str, ListingPage] = {}
@@ -41,16 +49,28 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
     def is_article(self, base_uri: str) -> bool:
         return base_uri.startswith(self.config.articles_dir.strip("/") + "/") and base_uri.endswith(".md")
 
+    # --- reading the archive -------------------------------------------------
+
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
-        records = []
+        records, problems = [], []
         for file in files.documentation_pages():
-            if self.is_article(file.src_uri):
-                try:
-                    records.append(record_from_source(file.src_uri, file.content_string))
-                except (yaml.YAMLError, ValueError) as error:
-                    raise PluginError(f"{file.src_path}: front matter: {error}") from error
+            if not self.is_article(file.src_uri):
+                continue
+            source = file.content_string
+            _, found = validate_front_matter(file.src_path, source)
+            if found:
+                problems += found
+                continue
+            records.append(record_from_source(file.src_uri, source))
+        if problems:
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(
+                f"zhpress/article: {len(problems)} front matter problem(s) in "
+                f"{len({p.path for p in problems})} file(s); each is listed above with its line and fix."
+            )
         self.articles = sort_articles(records)
         self.position = {a.src_uri: i for i, a in enumerate(self.articles)}
         self.listings = plan_listings(
@@ -77,6 +97,20 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             page.meta.setdefault("template", "zhpress/article.html")
         return markdown
 
+    # Last: the text is final (converted, typeset). Code does not count.
+    @event_priority(-50)
+    def on_page_content(self, html, page, config, files):
+        if self.config.enabled and split_variant(page.file.src_uri)[1] in self.position:
+            length = count_text(text_from_html(html))
+            minutes = reading_minutes(length, self.config.cjk_per_minute, self.config.words_per_minute)
+            page.meta["zhpress_reading"] = {
+                "minutes": minutes, "cjk_chars": length.cjk_chars,
+                "latin_words": length.latin_words, "label": format_length(minutes, length),
+            }
+        return html
+
+    # --- rendering -----------------------------------------------------------
+
     def _resolver(self, page):
         variant, _ = split_variant(page.file.src_uri)
 
@@ -94,18 +128,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         _, base = split_variant(page.file.src_uri)
         resolve = self._resolver(page)
         if base in self.position:
-            index = self.position[base]
-            # Neighbours in list order: "next" is the next article down the archive (older).
-            page.previous_page = resolve(self.articles[index - 1].src_uri) if index > 0 else None
-            page.next_page = (
-                resolve(self.articles[index + 1].src_uri) if index + 1 < len(self.articles) else None
-            )
-            tags_dir = self.config.tags_dir.strip("/")
-            context["zhpress_tag_links"] = [
-                (tag, link)
-                for tag in as_list(page.meta.get("tags"))
-                if (link := resolve(page_uri(f"{tags_dir}/{slugify(str(tag))}", 1))) is not None
-            ]
+            self._article_context(context, page, config, base, resolve)
         listing = self.listings.get(base)
         if listing is not None:
             page.previous_page = resolve(listing.previous)
@@ -122,11 +145,74 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             }
         return context
 
+    def _article_context(self, context, page, config, base, resolve):
+        index = self.position[base]
+        # Neighbours in list order: "next" is the next article down the archive (older).
+        page.previous_page = resolve(self.articles[index - 1].src_uri) if index > 0 else None
+        page.next_page = resolve(self.articles[index + 1].src_uri) if index + 1 < len(self.articles) else None
+        tags_dir = self.config.tags_dir.strip("/")
+        context["zhpress_tag_links"] = [
+            (tag, link)
+            for tag in as_list(page.meta.get("tags"))
+            if (link := resolve(page_uri(f"{tags_dir}/{slugify(str(tag))}", 1))) is not None
+        ]
+        cover = self._cover_file(page)
+        context["zhpress_cover"] = cover
+        variant, _ = split_variant(page.file.src_uri)
+        language = variant.lang if variant else "zh-Hant"
+        context["zhpress_share"] = share_head(
+            page, site_name=self._in_script(config, self.site_name, variant),
+            site_url=config.site_url or "", language=language,
+            other_languages=[v.lang for v in VARIANTS if v.lang != language] if variant else [],
+            cover_url=cover.url if cover else None,
+        )
+
+    def _cover_file(self, page) -> File | None:
+        cover = page.meta.get("cover")
+        if not cover:
+            return None
+        path = os.path.normpath(os.path.join(os.path.dirname(page.file.src_uri), str(cover))).replace(os.sep, "/")
+        file = self.files.get_file_from_path(path)
+        if file is None:
+            log.warning(f"{page.file.src_path}: cover image '{cover}' not found (looked for {path}). "
+                        "Fix: give the image's path relative to the article file.")
+        return file
+
     def on_env(self, env, config, files):
         env.filters.setdefault("zh", lambda text: text)  # zhpress/variants replaces it
         env.filters["zh_date"] = format_date
         env.filters["as_list"] = as_list
         return env
+
+    # --- feeds -----------------------------------------------------------------
+
+    def on_post_build(self, config):
+        if not self.config.enabled:
+            return
+        newest = self.articles[: self.config.feed_items]
+        variants = VARIANTS if self._has_variants() else (None,)
+        for variant in variants:
+            pages = []
+            for record in newest:
+                file = self.files.get_file_from_path(variant_uri(variant, record.src_uri) if variant else record.src_uri)
+                if file and file.page:
+                    pages.append(file.page)
+            entries = [feed_entry(p, config.site_url or "") for p in pages]
+            title = self._in_script(config, self.site_name, variant)
+            write_feeds(
+                config.site_dir, variant.prefix if variant else "", entries, title=title,
+                site_url=config.site_url or "", language=variant.lang if variant else "zh-Hant",
+                description=self._in_script(config, self.site_description or self.site_name, variant),
+                full_text=self.config.feed_full_text,
+            )
+
+    @staticmethod
+    def _in_script(config, text: str, variant) -> str:
+        variants = config.plugins.get("zhpress/variants")
+        return variants.convert(text, variant) if variants and variant else text
+
+    def _has_variants(self) -> bool:
+        return any(f.src_uri.startswith(f"{VARIANTS[0].prefix}/") for f in self.files.documentation_pages())
 
 
 def format_date(value) -> str:
@@ -137,9 +223,3 @@ def format_date(value) -> str:
         return PartialDate.parse(value).chinese()
     except ValueError:
         return str(value)
-
-
-def as_list(value) -> list:
-    if value is None or value == "":
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]

@@ -25,7 +25,7 @@ from ..text.html import transform_html
 from .config import VariantsConfig
 from .model import BY_KEY, VARIANTS, Variant, split_variant, variant_uri
 from .navigation import prefix_nav_config, variant_navigation
-from .redirect import root_redirect_html
+from .redirect import root_redirect_html, variant_sitemap
 from .reuse import RenderedPage
 
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
@@ -43,6 +43,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         if not self.config.enabled:
             return
         self.converter = ScriptConverter(self.config.traditional, self._load_overrides(config))
+        self.site_name, self.site_description = config.site_name, config.site_description
         self.default = BY_KEY[self.config.default]
         if config.nav is not None:
             config.nav = prefix_nav_config(config.nav, self.default)
@@ -200,15 +201,28 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             counterpart = self._files.get_file_from_path(variant_uri(other, base))
             alternates.append(self._alternate(other, counterpart.url if counterpart else f"{other.prefix}/"))
         # Material renders config.extra.alternate as hreflang links and the
-        # header switch; pages render one at a time, so this is per page.
+        # header switch, and config.site_name in the header and <title>;
+        # pages render one at a time, so these are set per page.
         config.extra["alternate"] = alternates
+        config.site_name = self.convert(self.site_name, variant)
+        if self.site_description:
+            config.site_description = self.convert(self.site_description, variant)
         return context
 
     def on_post_build(self, config):
         if not self.config.enabled:
             return
-        root = Path(config.site_dir) / "index.html"
-        root.write_text(root_redirect_html(config.site_name, self.default), encoding="utf-8")
+        config.site_name, config.site_description = self.site_name, self.site_description
+        site = Path(config.site_dir)
+        (site / "index.html").write_text(root_redirect_html(self.site_name, self.default), encoding="utf-8")
+        # One sitemap per variant beside the site-wide one: search engines may
+        # take either, and Material's script looks for one beside each feed.
+        sitemap = site / "sitemap.xml"
+        if sitemap.exists():
+            text = sitemap.read_text(encoding="utf-8")
+            for variant in VARIANTS:
+                (site / variant.prefix / "sitemap.xml").write_text(
+                    variant_sitemap(text, config.site_url or "", variant), encoding="utf-8")
 
     def _variant_of(self, page) -> Variant | None:
         if not self.config.enabled:

@@ -1,8 +1,10 @@
-"""The site root: sends the reader to their script, with plain links as fallback."""
+"""The site root: sends the reader to their script, with plain links as
+fallback; and each variant's own sitemap."""
 from __future__ import annotations
 
 import html
 import json
+import re
 
 from .model import VARIANTS, Variant
 
@@ -60,3 +62,14 @@ def root_redirect_html(site_name: str, default: Variant) -> str:
 </body>
 </html>
 """
+
+
+_URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.DOTALL)
+
+
+def variant_sitemap(sitemap: str, site_url: str, variant: Variant) -> str:
+    """The site-wide sitemap cut down to the <url> entries of one variant."""
+    needle = f"<loc>{html.escape(site_url)}{variant.prefix}/"
+    entries = [m.group(0) for m in _URL_ENTRY.finditer(sitemap) if needle in m.group(0)]
+    head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap.replace("</urlset>", "")
+    return head.rstrip() + "".join(entries) + "\n</urlset>\n"
