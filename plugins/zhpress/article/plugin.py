@@ -22,7 +22,7 @@ from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
 from .publish import as_list, feed_entry, share_head, write_feeds
 from .readtime import count_text, format_length, reading_minutes, text_from_html
-from .records import ArticleRecord, PartialDate, record_from_source, sort_articles
+from .records import ArticleRecord, PartialDate, record_from_meta, sort_articles
 from .schema import validate_front_matter
 
 log = logging.getLogger("mkdocs.plugins.zhpress.article")
@@ -45,6 +45,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         self.articles: list[ArticleRecord] = []
         self.position: dict[str, int] = {}
         self.listings: dict[str, ListingPage] = {}
+        self.reading: dict[str, dict] = {}
 
     def is_article(self, base_uri: str) -> bool:
         return base_uri.startswith(self.config.articles_dir.strip("/") + "/") and base_uri.endswith(".md")
@@ -55,15 +56,16 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         if not self.config.enabled:
             return files
         records, problems = [], []
+        self.reading = {}
         for file in files.documentation_pages():
             if not self.is_article(file.src_uri):
                 continue
             source = file.content_string
-            _, found = validate_front_matter(file.src_path, source)
+            meta, found = validate_front_matter(file.src_path, source)
             if found:
                 problems += found
                 continue
-            records.append(record_from_source(file.src_uri, source))
+            records.append(record_from_meta(file.src_uri, meta))
         if problems:
             for problem in problems:
                 log.error(str(problem))
@@ -98,15 +100,19 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         return markdown
 
     # Last: the text is final (converted, typeset). Code does not count.
+    # Script conversion is in place, so every variant of a page has the same length.
     @event_priority(-50)
     def on_page_content(self, html, page, config, files):
-        if self.config.enabled and split_variant(page.file.src_uri)[1] in self.position:
-            length = count_text(text_from_html(html))
-            minutes = reading_minutes(length, self.config.cjk_per_minute, self.config.words_per_minute)
-            page.meta["zhpress_reading"] = {
-                "minutes": minutes, "cjk_chars": length.cjk_chars,
-                "latin_words": length.latin_words, "label": format_length(minutes, length),
-            }
+        base = split_variant(page.file.src_uri)[1]
+        if self.config.enabled and base in self.position:
+            if base not in self.reading:
+                length = count_text(text_from_html(html))
+                minutes = reading_minutes(length, self.config.cjk_per_minute, self.config.words_per_minute)
+                self.reading[base] = {
+                    "minutes": minutes, "cjk_chars": length.cjk_chars,
+                    "latin_words": length.latin_words, "label": format_length(minutes, length),
+                }
+            page.meta["zhpress_reading"] = self.reading[base]
         return html
 
     # --- rendering -----------------------------------------------------------

@@ -62,7 +62,10 @@ class ArticleRecord:
 
 
 def record_from_source(src_uri: str, text: str) -> ArticleRecord:
-    meta = read_front_matter(text)
+    return record_from_meta(src_uri, read_front_matter(text))
+
+
+def record_from_meta(src_uri: str, meta: dict) -> ArticleRecord:
     date = PartialDate.parse(meta["date"]) if meta.get("date") is not None else None
     tags = meta.get("tags") or []
     return ArticleRecord(

@@ -51,6 +51,11 @@ class ScriptConverter:
         for index, (hant, hans) in enumerate(self.overrides):
             self._forms.setdefault(hant, index)
             self._forms.setdefault(hans, index)
+        # Placeholder -> the target script's form, for str.translate.
+        self._restore_tables = {
+            script: {_PUA_BASE + i: pair[column] for i, pair in enumerate(self.overrides)}
+            for column, script in enumerate(("hant", "hans"))
+        }
         self._pattern = (
             re.compile("|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True)))
             if self._forms
@@ -91,13 +96,7 @@ class ScriptConverter:
         return self._pattern.sub(lambda m: chr(_PUA_BASE + self._forms[m.group(0)]), text)
 
     def _restore(self, text: str, script: str) -> str:
-        column = 0 if script == "hant" else 1
-        limit = _PUA_BASE + len(self.overrides)
-        return "".join(
-            self.overrides[ord(ch) - _PUA_BASE][column] if _PUA_BASE <= ord(ch) < limit else ch
-            for ch in text
-        )
-
+        return text.translate(self._restore_tables[script])
 
 def load_overrides(data: object, source: str = "variants.yml") -> list[tuple[str, str]]:
     """Reads phrase overrides from the parsed site_config/variants.yml.

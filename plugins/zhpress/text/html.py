@@ -4,7 +4,8 @@ Code, preformatted text, scripts, styles and math are never touched; neither
 are tag names, URLs or attributes, except the ones a reader sees (title, alt,
 aria-label, placeholder). The function receives unescaped text and the visible
 characters just before and after the run, so rules that look across inline
-tags (`<strong>騰訊</strong>,公司`) still see their context.
+tags (`<strong>騰訊</strong>,公司`) still see their context; a block-level tag
+ends the context.
 """
 from __future__ import annotations
 
@@ -28,16 +29,23 @@ VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 
-_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?.*?\?>|<[^>]*>", re.DOTALL)
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?.*?\?>|<(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)[^>]*>", re.DOTALL)
 _ATTRIBUTE = re.compile(
     r"""(\s(?:%s)\s*=\s*)("[^"]*"|'[^']*')""" % "|".join(READABLE_ATTRIBUTES), re.IGNORECASE
 )
+_HAS_READABLE_ATTRIBUTE = re.compile(r"\s(?:%s)\s*=" % "|".join(READABLE_ATTRIBUTES), re.IGNORECASE)
 _NO_TRANSLATE = re.compile(r"""\stranslate\s*=\s*["']?no\b|\sdata-zhpress-skip\b""", re.IGNORECASE)
 
 
 def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _Run:
+    __slots__ = ("index", "text", "editable", "segment")
+
+    def __init__(self, index: int, text: str, editable: bool, segment: int):
+        self.index, self.text, self.editable, self.segment = index, text, editable, segment
 
 
 def transform_html(fragment: str, fn: TextFunction, context: bool = True) -> str:
@@ -47,64 +55,61 @@ def transform_html(fragment: str, fn: TextFunction, context: bool = True) -> str
     are ""), for functions that do not use them."""
     if not fragment:
         return fragment
-    # Pass 1: split into tags and text runs, noting which runs may change.
     pieces: list[str] = []
-    runs: list[tuple[int, bool]] = []  # (index in pieces, editable)
-    boundaries: set[int] = set()  # piece indexes of block-level tags: context stops there
+    runs: list[_Run] = []
     skip_stack: list[str] = []
+    segment = 0  # increases at every block-level tag: context never crosses one
     position = 0
     for match in _TOKEN.finditer(fragment):
-        if match.start() > position:
-            runs.append((len(pieces), not skip_stack))
-            pieces.append(fragment[position:match.start()])
+        start = match.start()
+        if start > position:
+            text = fragment[position:start]
+            runs.append(_Run(len(pieces), html.unescape(text) if "&" in text else text, not skip_stack, segment))
+            pieces.append(text)
         tag = match.group(0)
         position = match.end()
-        name_match = _TAG_NAME.match(tag)
-        if not name_match:
+        name = match.group(2)
+        if name is None:  # comment, doctype, processing instruction
             pieces.append(tag)
             continue
-        name = name_match.group(1).lower()
-        closing = tag.startswith("</")
+        name = name.lower()
+        closing = match.group(1) == "/"
         if name not in INLINE_ELEMENTS:
-            boundaries.add(len(pieces))
+            segment += 1
         if closing:
             if skip_stack and skip_stack[-1] == name:
                 skip_stack.pop()
         elif name not in VOID_ELEMENTS and not tag.endswith("/>"):
             if skip_stack or name in SKIP_ELEMENTS or _NO_TRANSLATE.search(tag):
                 skip_stack.append(name)
-        if not skip_stack and not closing:
+        if not skip_stack and not closing and _HAS_READABLE_ATTRIBUTE.search(tag):
             tag = _ATTRIBUTE.sub(lambda m: _transform_attribute(m, fn), tag)
         pieces.append(tag)
     if position < len(fragment):
-        runs.append((len(pieces), not skip_stack))
-        pieces.append(fragment[position:])
+        text = fragment[position:]
+        runs.append(_Run(len(pieces), html.unescape(text) if "&" in text else text, not skip_stack, segment))
+        pieces.append(text)
 
-    # Pass 2: transform the editable runs with their neighbours as context.
-    texts = [html.unescape(pieces[i]) if "&" in pieces[i] else pieces[i] for i, _ in runs]
-    for k, (index, editable) in enumerate(runs):
-        if not editable:
+    for k, run in enumerate(runs):
+        if not run.editable:
             continue
         if context:
-            before = _neighbour(runs, texts, boundaries, k, -1)
-            after = _neighbour(runs, texts, boundaries, k, +1)
+            before, after = _neighbour(runs, k, -1), _neighbour(runs, k, +1)
         else:
             before = after = ""
-        changed = fn(texts[k], before, after)
-        if changed != texts[k]:
-            texts[k] = changed
-            pieces[index] = _escape_text(changed)
+        changed = fn(run.text, before, after)
+        if changed != run.text:
+            run.text = changed  # later runs see the changed text as their context
+            pieces[run.index] = _escape_text(changed)
     return "".join(pieces)
 
 
-def _neighbour(runs, texts, boundaries, k: int, step: int) -> str:
-    """The nearest visible character beside run k, unless a block tag intervenes."""
+def _neighbour(runs: list[_Run], k: int, step: int) -> str:
+    """The nearest visible character beside run k within its block."""
+    segment = runs[k].segment
     j = k + step
-    while 0 <= j < len(runs):
-        lo, hi = sorted((runs[k][0], runs[j][0]))
-        if any(lo < b < hi for b in boundaries):
-            return ""
-        stripped = texts[j].strip()
+    while 0 <= j < len(runs) and runs[j].segment == segment:
+        stripped = runs[j].text.strip()
         if stripped:
             return stripped[-1] if step < 0 else stripped[0]
         j += step
