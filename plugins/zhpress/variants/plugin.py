@@ -8,6 +8,7 @@ the reader's place.
 """
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 from pathlib import Path
@@ -220,6 +221,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         sitemap = site / "sitemap.xml"
         if sitemap.exists():
             text = sitemap.read_text(encoding="utf-8")
+            # MkDocs stamps the build date into the gzip header: two builds of
+            # one commit on different days would differ. Stamp nothing.
+            (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
             for variant in VARIANTS:
                 (site / variant.prefix / "sitemap.xml").write_text(
                     variant_sitemap(text, config.site_url or "", variant), encoding="utf-8")
