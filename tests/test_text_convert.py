@@ -96,3 +96,12 @@ def test_heading_slug_is_the_same_in_every_script(heading):
 def test_slug_keeps_latin_readable():
     assert slugify("用好 C 端的優勢", "-") == "用好-c-端的優勢"
     assert slugify("做什麼，不做什麼？", "-") == "做什麼不做什麼"
+
+
+def test_hong_kong_standard():
+    hk, tw = ScriptConverter("hk"), ScriptConverter("tw")
+    # The two standards differ in character forms, e.g. 裏/裡 and 着/著.
+    assert hk.to_traditional("这里的着装") == "這裏的着裝"
+    assert tw.to_traditional("这里的着装") == "這裡的著裝"
+    with pytest.raises(ValueError, match="unknown Traditional standard"):
+        ScriptConverter("cn")
