@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import seed_lines
+from conftest import REPO, seed_lines
 from zhpress.text.punctuation import CJK_CHARS
 
 ARTICLE = "articles/tang-daosheng-csig-first-year/index.html"
@@ -70,3 +70,13 @@ def test_copy_paste_has_no_inserted_spaces(real_site, open_site, tmp_path):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(tmp_path / f"typeset-{width}.png"), full_page=False)
     assert watch.errors == []
+
+
+def test_simplified_pages_use_curly_quotes_even_for_corner_brackets(real_site):
+    # The summary is written with 「」 in the source.
+    source = (REPO / "content/articles/tang-daosheng-csig-first-year.md").read_text(encoding="utf-8")
+    assert "summary: 「9·30」" in source
+    hans = (real_site / "zh-hans" / ARTICLE).read_text(encoding="utf-8")
+    hant = (real_site / "zh-hant" / ARTICLE).read_text(encoding="utf-8")
+    assert "“9·30”组织架构调整一年后" in hans and "「" not in visible_text(hans)
+    assert "「9·30」組織架構調整一年後" in hant

@@ -497,3 +497,15 @@ def to_corner_quotes(text: str, before: str = "", after: str = "") -> str:
             pos += 1
     out.append(full[pos:hi])
     return "".join(out)
+
+
+# --- Curly quotes (mainland convention) ---------------------------------------
+
+_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
+def to_curly_quotes(text: str, before: str = "", after: str = "") -> str:
+    """Corner brackets become the mainland's curly quotes: 「 」 → “ ” and
+    『 』 → ‘ ’ (GB/T 15834). Corner brackets are only ever quotes, so the
+    mapping needs no context; `before` and `after` are accepted for symmetry."""
+    return text.translate(_CURLY) if "「" in text or "『" in text or "」" in text or "』" in text else text

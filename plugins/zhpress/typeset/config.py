@@ -8,5 +8,7 @@ class TypesetConfig(base.Config):
     punctuation = c.Type(bool, default=True)
     # “ ” and ‘ ’ become 「 」 and 『 』 in Traditional pages (Taiwan and Hong Kong use).
     corner_quotes = c.Type(bool, default=True)
+    # 「 」 and 『 』 become “ ” and ‘ ’ in Simplified pages (mainland use, GB/T 15834).
+    curly_quotes = c.Type(bool, default=True)
     # Spaces between two CJK characters are dropped (a Latin space has no place there).
     drop_cjk_spaces = c.Type(bool, default=True)

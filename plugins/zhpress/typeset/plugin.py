@@ -1,7 +1,8 @@
 """zhpress/typeset: CJK typography at render time; the source stays as written.
 
-Full-width punctuation in Chinese context, corner quotes in Traditional pages
-and no Latin spaces inside CJK runs, applied to body text, headings, the table
+Full-width punctuation in Chinese context, quotes as each script's readers
+write them (「」 in Traditional, “” in Simplified pages) and no Latin spaces
+inside CJK runs, applied to body text, headings, the table
 of contents, page titles and tooltips (so search snippets and feeds get them
 too). Spacing between CJK and Latin is left to CSS (`text-autospace`), so
 nothing is inserted into the text: copying a paragraph pastes what was written.
@@ -13,7 +14,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from ..text.html import transform_html
 from ..text.typography import typesetter
-from ..variants.model import HANT, split_variant
+from ..variants.model import HANS, HANT, split_variant
 from .config import TypesetConfig
 
 # Front matter values readers see as text.
@@ -25,12 +26,13 @@ class TypesetPlugin(BasePlugin[TypesetConfig]):
 
     def on_config(self, config):
         options = dict(punctuation=self.config.punctuation, drop_spaces=self.config.drop_cjk_spaces)
-        self.plain = typesetter(corner_quotes=False, **options)
+        self.plain = typesetter(**options)
         self.traditional = typesetter(corner_quotes=self.config.corner_quotes, **options)
+        self.simplified = typesetter(curly_quotes=self.config.curly_quotes, **options)
 
     def _typeset_for(self, page):
         variant, _ = split_variant(page.file.src_uri)
-        return self.traditional if variant == HANT else self.plain
+        return {HANT: self.traditional, HANS: self.simplified}.get(variant, self.plain)
 
     # After zhpress/variants (priority 100): the text is in its final script.
     @event_priority(50)
