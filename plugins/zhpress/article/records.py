@@ -5,7 +5,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..text.frontmatter import read_front_matter
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
@@ -59,10 +58,6 @@ class ArticleRecord:
         if self.date is None:
             return (1, 0, 0, 0, self.src_uri)
         return (0, -self.date.year, -self.date.month, -self.date.day, self.src_uri)
-
-
-def record_from_source(src_uri: str, text: str) -> ArticleRecord:
-    return record_from_meta(src_uri, read_front_matter(text))
 
 
 def record_from_meta(src_uri: str, meta: dict) -> ArticleRecord:
