@@ -103,3 +103,17 @@ def test_article_links_previous_and_next_in_archive_order(small_archive):
     html = (site / "zh-hans" / "articles" / middle / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="prev" href="../{expected[9]}/">' in html
     assert f'<link rel="next" href="../{expected[11]}/">' in html
+
+
+def test_without_a_nav_the_site_still_gets_sections_only(tmp_path):
+    expected = write_articles(tmp_path / "content", dated=25, undated=0)
+    project = copy_project(tmp_path / "project", tmp_path / "content")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nnav:\n(  - .*\n)+", "\n", config)
+    assert "\nnav:" not in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = build_site(project)
+    html = (site / "zh-hant" / "articles" / expected[0] / "index.html").read_text(encoding="utf-8")
+    primary = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
+    assert re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(\S+)', primary) == ["首頁", "文章", "標籤"]
+    assert "articles/" not in primary

@@ -33,6 +33,7 @@ TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
 class ArticlePlugin(BasePlugin[ArticleConfig]):
     supports_multiple_instances = False
 
+    @event_priority(50)  # before zhpress/variants reads the nav
     def on_config(self, config):
         if not self.config.enabled:
             return
@@ -40,6 +41,14 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             if self.config[option] < 1:
                 raise PluginError(f"zhpress/article: '{option}' must be at least 1")
         config.theme.dirs.append(TEMPLATES_DIR)
+        if config.nav is None:
+            # MkDocs' automatic nav lists every article on every page: the
+            # build would grow with the square of the archive. Sections only.
+            config.nav = [
+                {"首頁": "index.md"},
+                {"文章": f"{self.config.archive_dir.strip('/')}/index.md"},
+                {"標籤": f"{self.config.tags_dir.strip('/')}/index.md"},
+            ]
         # zhpress/variants rewrites these per page; feeds need them as configured.
         self.site_name, self.site_description = config.site_name, config.site_description
         self.articles: list[ArticleRecord] = []
