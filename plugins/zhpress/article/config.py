@@ -9,6 +9,8 @@ class ArticleConfig(base.Config):
     # Articles per page on the home, archive and tag pages.
     per_page = c.Type(int, default=20)
     archive_dir = c.Type(str, default="archive")
+    # People and organisations: a byline may name them by id or any alias.
+    entities = c.Type(str, default="site_config/entities.yml")
     tags_dir = c.Type(str, default="tags")
     # Reading speed for the "約 8 分鐘 · 3,200 字" label.
     cjk_per_minute = c.Type(int, default=400)

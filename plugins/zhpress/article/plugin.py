@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -20,6 +21,7 @@ from ..text.slug import slugify
 from ..variants.model import VARIANTS, split_variant, variant_uri
 from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
+from ..siteconfig.entities import EntitiesError, load_entities
 from .publish import as_list, feed_entry, share_head, write_feeds
 from .readtime import count_text, format_length, reading_minutes, text_from_html
 from .records import ArticleRecord, PartialDate, record_from_meta, sort_articles
@@ -28,6 +30,7 @@ from .schema import validate_front_matter
 log = logging.getLogger("mkdocs.plugins.zhpress.article")
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
+PEOPLE_KEYS = ("speaker", "author", "interviewer", "editor")
 
 
 class ArticlePlugin(BasePlugin[ArticleConfig]):
@@ -41,6 +44,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             if self.config[option] < 1:
                 raise PluginError(f"zhpress/article: '{option}' must be at least 1")
         config.theme.dirs.append(TEMPLATES_DIR)
+        try:
+            self.entities = load_entities(Path(config.config_file_path or ".").parent / self.config.entities)
+        except EntitiesError as error:
+            raise PluginError(f"zhpress/article: {error}") from error
         if config.nav is None:
             # MkDocs' automatic nav lists every article on every page: the
             # build would grow with the square of the archive. Sections only.
@@ -98,6 +105,8 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         self.files = files
         return nav
 
+    # Before zhpress/variants (100) converts the front matter to the page's script.
+    @event_priority(150)
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
             return markdown
@@ -106,7 +115,19 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             page.meta.setdefault("template", "zhpress/listing.html")
         elif base in self.position:
             page.meta.setdefault("template", "zhpress/article.html")
+            self._name_entities(page.meta)
         return markdown
+
+    def _name_entities(self, meta: dict) -> None:
+        """A byline may give an entity's id or any alias: show its name."""
+        for key in PEOPLE_KEYS:
+            if key in meta:
+                names = [self._entity_name(value) for value in as_list(meta[key])]
+                meta[key] = names if isinstance(meta[key], list) else names[0]
+
+    def _entity_name(self, value) -> str:
+        entity = self.entities.find(str(value))
+        return entity.name if entity else str(value)
 
     # Last: the text is final (converted, typeset). Code does not count.
     # Script conversion is in place, so every variant of a page has the same length.

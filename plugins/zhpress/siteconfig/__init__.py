@@ -1,0 +1,2 @@
+"""Site data that contributors edit in site_config/: loaded and checked here,
+used by every plugin that needs it."""
