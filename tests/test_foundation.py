@@ -107,6 +107,18 @@ def test_no_generated_file_loads_from_another_host(real_site: Path):
     assert not problems, problems
 
 
+def test_no_page_links_to_another_host(real_site: Path):
+    """Not even a plain link: every URL attribute of every page is the site's own."""
+    foreign = {}
+    for path in real_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        urls = re.findall(r"""(?:href|src|content|action|poster)\s*=\s*["']((?:https?:)?//[^"']+)""", text)
+        urls = [u for u in urls if not u.startswith("https://example.org/")]
+        if urls:
+            foreign[str(path.relative_to(real_site))] = urls[:3]
+    assert foreign == {}
+
+
 def test_no_google_fonts_or_cdn_anywhere(real_site: Path):
     for path in real_site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
