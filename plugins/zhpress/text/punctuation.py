@@ -89,27 +89,25 @@ _LETTER_STARTS = [a for a, _ in _LETTER_RANGES]
 _LETTER_ENDS = [b for _, b in _LETTER_RANGES]
 
 
-def is_cjk(ch: str) -> bool:
-    """True if `ch` (its first character) is CJK: an ideograph, CJK symbol or
-    punctuation, full-width form, bopomofo or kana. False for "" and None."""
+def _in_ranges(ch: str, starts: list[int], ends: list[int]) -> bool:
     if not ch:
         return False
     o = ord(ch[0])
-    if o < 0x2E80:
+    if o < starts[0]:
         return False
-    i = bisect_right(_CJK_STARTS, o) - 1
-    return i >= 0 and o <= _CJK_ENDS[i]
+    i = bisect_right(starts, o) - 1
+    return o <= ends[i]
+
+
+def is_cjk(ch: str) -> bool:
+    """True if `ch` (its first character) is CJK: an ideograph, CJK symbol or
+    punctuation, full-width form, bopomofo or kana. False for "" and None."""
+    return _in_ranges(ch, _CJK_STARTS, _CJK_ENDS)
 
 
 def is_cjk_letter(ch: str) -> bool:
     """True if `ch` is a CJK ideograph, bopomofo or kana letter (not punctuation)."""
-    if not ch:
-        return False
-    o = ord(ch[0])
-    if o < 0x3005:
-        return False
-    i = bisect_right(_LETTER_STARTS, o) - 1
-    return i >= 0 and o <= _LETTER_ENDS[i]
+    return _in_ranges(ch, _LETTER_STARTS, _LETTER_ENDS)
 
 
 def _class_fragment(ranges: tuple[tuple[int, int], ...]) -> str:
