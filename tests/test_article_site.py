@@ -96,6 +96,8 @@ def test_feeds_parse_and_list_the_article(real_site, variant, title):
 
 
 def test_every_page_advertises_its_feeds(real_site):
+    for page in (real_site / "index.html", real_site / "404.html"):
+        assert 'type="application/rss+xml"' in page.read_text(encoding="utf-8"), page
     for variant in ("zh-hant", "zh-hans"):
         for page in (real_site / variant).rglob("*.html"):
             html = page.read_text(encoding="utf-8")

@@ -41,7 +41,9 @@ def root_redirect_html(site_name: str, default: Variant) -> str:
         for v in VARIANTS
     )
     alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{v.lang}" href="{v.prefix}/">' for v in VARIANTS
+        f'<link rel="alternate" hreflang="{v.lang}" href="{v.prefix}/">\n'
+        f'<link rel="alternate" type="application/rss+xml" title="{html.escape(v.name)} RSS" href="{v.prefix}/feed.xml">'
+        for v in VARIANTS
     )
     return f"""<!doctype html>
 <html lang="zh">
