@@ -66,10 +66,10 @@ def test_every_schema_error_is_reported_in_one_build(tmp_path):
     assert result.returncode != 0
     out = result.stderr + result.stdout
     expected = [
-        (r"articles/missing-title\.md:1: .*title", "missing title"),
-        (r"articles/bad-date\.md:3: .*2019-13-01.*month 13", "bad date"),
-        (r"articles/unknown-key\.md:3: .*auther.*author", "unknown key with suggestion"),
-        (r"articles/tags-not-list\.md:3: .*tags.*list", "tags not a list"),
+        (r"content/articles/missing-title\.md:1: .*title", "missing title"),
+        (r"content/articles/bad-date\.md:3: .*2019-13-01.*month 13", "bad date"),
+        (r"content/articles/unknown-key\.md:3: .*auther.*author", "unknown key with suggestion"),
+        (r"content/articles/tags-not-list\.md:3: .*tags.*list", "tags not a list"),
     ]
     for pattern, what in expected:
         assert re.search(pattern, out), f"{what} not reported:\n{out}"

@@ -77,7 +77,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             if not self.is_article(file.src_uri):
                 continue
             source = file.content_string
-            meta, found = validate_front_matter(file.src_path, source)
+            meta, found = validate_front_matter(self._shown_path(file, config), source)
             if found:
                 problems += found
                 continue
@@ -100,6 +100,13 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 front = yaml.safe_dump({"title": listing.title}, allow_unicode=True)
                 files.append(File.generated(config, uri, content=f"---\n{front}---\n"))
         return files
+
+    @staticmethod
+    def _shown_path(file: File, config) -> str:
+        """The path a contributor can open from the project folder: content/articles/x.md."""
+        if not file.abs_src_path:
+            return file.src_path
+        return os.path.relpath(file.abs_src_path, Path(config.config_file_path or ".").parent)
 
     def on_nav(self, nav, config, files):
         self.files = files
