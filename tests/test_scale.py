@@ -98,9 +98,10 @@ def test_browser_on_1000_article_site(generated_site, open_site, tmp_path):
     assert drawer_button.is_visible()
     drawer_button.click()
     drawer = page.locator("nav.md-nav--primary")
-    page.wait_for_timeout(400)
     archive_link = drawer.locator("a.md-nav__link", has_text="文章").first
-    assert archive_link.is_visible()
+    archive_link.wait_for(state="visible", timeout=5_000)
+    box = archive_link.bounding_box()
+    assert box and 0 <= box["x"] < 375  # inside the opened drawer, on screen
     page.screenshot(path=str(tmp_path / "drawer-375.png"))
     archive_link.click()
     page.wait_for_url("**/zh-hant/archive/")
