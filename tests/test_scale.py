@@ -100,8 +100,11 @@ def test_browser_on_1000_article_site(generated_site, open_site, tmp_path):
     drawer = page.locator("nav.md-nav--primary")
     archive_link = drawer.locator("a.md-nav__link", has_text="文章").first
     archive_link.wait_for(state="visible", timeout=5_000)
-    box = archive_link.bounding_box()
-    assert box and 0 <= box["x"] < 375  # inside the opened drawer, on screen
+    # The drawer slides in: wait until the link is fully on screen.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')]
+              .some(a => a.textContent.trim() === '文章' && a.getBoundingClientRect().left >= 0
+                         && a.getBoundingClientRect().right <= innerWidth)""", timeout=5_000)
     page.screenshot(path=str(tmp_path / "drawer-375.png"))
     archive_link.click()
     page.wait_for_url("**/zh-hant/archive/")
