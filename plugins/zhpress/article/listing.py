@@ -22,7 +22,6 @@ class ListingPage:
     entries: list[str] = field(default_factory=list)  # article src_uris, in order
     previous: str | None = None  # src_uri of the neighbouring list page
     next: str | None = None
-    more: str | None = None  # "see all" link for the home page
     tag: str | None = None
     tag_index: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, src_uri, count)
 
@@ -53,8 +52,6 @@ def plan_listings(articles: list[ArticleRecord], per_page: int, archive_dir: str
     """All list pages of the site by src_uri; `articles` must be sorted already."""
     listings: dict[str, ListingPage] = {}
     home = ListingPage("index.md", "", "home", entries=[a.src_uri for a in articles[:per_page]])
-    if len(articles) > per_page:
-        home.more = page_uri(archive_dir, 2)
     listings[home.src_uri] = home
     for page in paginate(archive_dir, "文章", "archive", articles, per_page):
         listings[page.src_uri] = page
@@ -62,11 +59,12 @@ def plan_listings(articles: list[ArticleRecord], per_page: int, archive_dir: str
     by_slug: dict[str, list[ArticleRecord]] = {}
     names: dict[str, str] = {}
     for article in articles:
-        for tag in dict.fromkeys(article.tags):
-            slug = slugify(tag)
-            names.setdefault(slug, tag)
-            if article not in by_slug.setdefault(slug, []):
-                by_slug[slug].append(article)
+        # One entry per slug even if the article spells a tag two ways.
+        slugs = dict.fromkeys(slugify(tag) for tag in article.tags)
+        for tag in article.tags:
+            names.setdefault(slugify(tag), tag)
+        for slug in slugs:
+            by_slug.setdefault(slug, []).append(article)
     index = ListingPage(f"{tags_dir}/index.md", "標籤", "tags")
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), s)):
         tag, directory = names[slug], f"{tags_dir}/{slug}"

@@ -181,7 +181,6 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 "entries": [resolve(uri) for uri in listing.entries],
                 "previous": page.previous_page,
                 "next": page.next_page,
-                "more": resolve(listing.more),
                 "archive": resolve(f"{self.config.archive_dir.strip('/')}/index.md"),
                 "tags": [(name, resolve(uri), count) for name, uri, count in listing.tag_index],
                 "start": (listing.number - 1) * self.config.per_page + 1,
@@ -233,7 +232,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         if not self.config.enabled:
             return
         newest = self.articles[: self.config.feed_items]
-        variants = VARIANTS if self._has_variants() else (None,)
+        variants = VARIANTS if self._variants_plugin(config) else (None,)
         for variant in variants:
             pages = []
             for record in newest:
@@ -250,12 +249,13 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             )
 
     @staticmethod
-    def _in_script(config, text: str, variant) -> str:
-        variants = config.plugins.get("zhpress/variants")
-        return variants.convert(text, variant) if variants and variant else text
+    def _variants_plugin(config):
+        plugin = config.plugins.get("zhpress/variants")
+        return plugin if plugin is not None and plugin.config.enabled else None
 
-    def _has_variants(self) -> bool:
-        return any(f.src_uri.startswith(f"{VARIANTS[0].prefix}/") for f in self.files.documentation_pages())
+    def _in_script(self, config, text: str, variant) -> str:
+        variants = self._variants_plugin(config)
+        return variants.convert(text, variant) if variants and variant else text
 
 
 def format_date(value) -> str:
