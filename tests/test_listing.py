@@ -115,5 +115,7 @@ def test_without_a_nav_the_site_still_gets_sections_only(tmp_path):
     site = build_site(project)
     html = (site / "zh-hant" / "articles" / expected[0] / "index.html").read_text(encoding="utf-8")
     primary = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
-    assert re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(\S+)', primary) == ["首頁", "文章", "標籤"]
-    assert "articles/" not in primary
+    # The three sections, then only the page being read (no other article).
+    items = re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(\S+)', primary)
+    assert [title for _, title in items] == ["首頁", "文章", "標籤", "第" + expected[0][1:].lstrip("0") + "篇"]
+    assert [href for href, _ in items][-1] == "./"

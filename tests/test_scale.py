@@ -80,7 +80,7 @@ def test_browser_on_1000_article_site(generated_site, open_site, tmp_path):
     slug = order[30]
     page.goto(base + f"zh-hant/articles/{slug}/", wait_until="networkidle")
     assert page.locator("header.md-header").is_visible()
-    toc = page.locator("nav.md-nav--secondary a.md-nav__link")
+    toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
     assert toc.count() >= 3
     first_heading = toc.first.get_attribute("href")
     toc.first.click()
@@ -106,6 +106,13 @@ def test_browser_on_1000_article_site(generated_site, open_site, tmp_path):
               .some(a => a.textContent.trim() === '文章' && a.getBoundingClientRect().left >= 0
                          && a.getBoundingClientRect().right <= innerWidth)""", timeout=5_000)
     page.screenshot(path=str(tmp_path / "drawer-375.png"))
+    # The drawer holds the article being read and, one tap further, its table of contents.
+    page.locator("nav.md-nav--primary label.md-nav__link[for='__toc']").click()
+    toc_link = page.locator("nav.md-nav--primary nav.md-nav--secondary a.md-nav__link").first
+    toc_link.wait_for(state="visible", timeout=5_000)
+    page.screenshot(path=str(tmp_path / "drawer-toc-375.png"))
+    page.locator("nav.md-nav--primary label.md-nav__title[for='__toc']").click()  # back
+    archive_link.wait_for(state="visible", timeout=5_000)
     archive_link.click()
     page.wait_for_url("**/zh-hant/archive/")
     assert watch.foreign_requests == [] and watch.errors == []

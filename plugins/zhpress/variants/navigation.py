@@ -57,3 +57,15 @@ def variant_navigation(
         pages[-1].next_page = None
     result.homepage = next((p for p in pages if split_variant(p.file.src_uri)[1] == "index.md"), None)
     return result
+
+
+def with_current_page(nav: Navigation, page: Page) -> Navigation:
+    """`nav` plus the page being read, when the nav does not hold it (an
+    article, a later archive page): Material then marks it as the current
+    item and shows its table of contents in the mobile drawer. One page more,
+    so the navigation still does not grow with the archive."""
+    if page in nav.pages:
+        return nav
+    current = Navigation([*nav.items, page], nav.pages)
+    current.homepage = nav.homepage
+    return current

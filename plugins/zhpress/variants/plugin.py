@@ -25,7 +25,7 @@ from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
 from .config import VariantsConfig
 from .model import BY_KEY, VARIANTS, Variant, split_variant, variant_uri
-from .navigation import prefix_nav_config, variant_navigation
+from .navigation import prefix_nav_config, variant_navigation, with_current_page
 from .redirect import root_redirect_html, variant_sitemap
 from .reuse import RenderedPage
 
@@ -194,7 +194,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         variant = self._variant_of(page)
         if variant is None:
             return context
-        context["nav"] = self.navs[variant.key]
+        context["nav"] = with_current_page(self.navs[variant.key], page)
         context["zhpress_variant"] = variant
         _, base = split_variant(page.file.src_uri)
         alternates = []
