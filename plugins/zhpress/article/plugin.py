@@ -9,28 +9,26 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-import yaml
-
+from ..siteconfig import project_dir
+from ..siteconfig.entities import EntitiesError, load_entities
 from ..text.slug import slugify
 from ..variants.model import VARIANTS, split_variant, variant_uri
 from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
-from ..siteconfig.entities import EntitiesError, load_entities
 from .publish import as_list, feed_entry, share_head, write_feeds
 from .readtime import count_text, format_length, reading_minutes, text_from_html
 from .records import ArticleRecord, PartialDate, record_from_meta, sort_articles
-from .schema import validate_front_matter
+from .schema import PEOPLE_KEYS, validate_front_matter
 
 log = logging.getLogger("mkdocs.plugins.zhpress.article")
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
-PEOPLE_KEYS = ("speaker", "author", "interviewer", "editor")
 
 
 class ArticlePlugin(BasePlugin[ArticleConfig]):
@@ -45,7 +43,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 raise PluginError(f"zhpress/article: '{option}' must be at least 1")
         config.theme.dirs.append(TEMPLATES_DIR)
         try:
-            self.entities = load_entities(Path(config.config_file_path or ".").parent / self.config.entities)
+            self.entities = load_entities(project_dir(config) / self.config.entities)
         except EntitiesError as error:
             raise PluginError(f"zhpress/article: {error}") from error
         if config.nav is None:
@@ -106,7 +104,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         """The path a contributor can open from the project folder: content/articles/x.md."""
         if not file.abs_src_path:
             return file.src_path
-        return os.path.relpath(file.abs_src_path, Path(config.config_file_path or ".").parent)
+        return os.path.relpath(file.abs_src_path, project_dir(config))
 
     def on_nav(self, nav, config, files):
         self.files = files

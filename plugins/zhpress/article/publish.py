@@ -13,7 +13,7 @@ from .feeds import FeedEntry, FeedInfo, atom_feed, full_datetime, json_feed, rss
 from .records import PartialDate
 from .share import json_ld_article, open_graph_tags
 
-PEOPLE_KEYS = ("speaker", "author")
+AUTHOR_KEYS = ("speaker", "author")  # whose words the article is: feed and JSON-LD authors
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 
 
@@ -24,7 +24,7 @@ def as_list(value) -> list:
 
 
 def authors_of(page: Page) -> list[str]:
-    return [str(name) for key in PEOPLE_KEYS for name in as_list(page.meta.get(key))]
+    return [str(name) for key in AUTHOR_KEYS for name in as_list(page.meta.get(key))]
 
 
 def absolute(site_url: str, path: str) -> str:

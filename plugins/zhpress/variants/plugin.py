@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
+from ..siteconfig import project_dir
 from ..text.convert import ScriptConverter, load_overrides
 from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
@@ -51,7 +52,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         self.navs = {}
 
     def _load_overrides(self, config) -> list[tuple[str, str]]:
-        path = Path(config.config_file_path or ".").parent / self.config.overrides
+        path = project_dir(config) / self.config.overrides
         if not path.exists():
             return []
         try:
