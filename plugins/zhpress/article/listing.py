@@ -60,10 +60,9 @@ def plan_listings(articles: list[ArticleRecord], per_page: int, archive_dir: str
     names: dict[str, str] = {}
     for article in articles:
         # One entry per slug even if the article spells a tag two ways.
-        slugs = dict.fromkeys(slugify(tag) for tag in article.tags)
-        for tag in article.tags:
-            names.setdefault(slugify(tag), tag)
-        for slug in slugs:
+        slugs = {slugify(tag): tag for tag in reversed(article.tags)}  # first spelling wins
+        for slug, tag in slugs.items():
+            names.setdefault(slug, tag)
             by_slug.setdefault(slug, []).append(article)
     index = ListingPage(f"{tags_dir}/index.md", "標籤", "tags")
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), s)):
