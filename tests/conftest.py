@@ -1,5 +1,11 @@
 """Shared fixtures: build sites through MkDocs' own API, serve them on
-127.0.0.1 and drive headless Chromium with Playwright."""
+127.0.0.1 and drive headless Chromium with Playwright.
+
+Layout: unit/ (pure modules), site/ (real builds in temporary folders),
+browser/ (headless Chromium). Markers: `browser` (set on every test that
+uses the browser), `scale` (generated archives of hundreds of articles; all
+run on one xdist worker, so each archive is built once per run).
+"""
 from __future__ import annotations
 
 import functools
@@ -154,3 +160,13 @@ def generated_site(tmp_path_factory):
         return built[n]
 
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if "generated_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.scale)
+            # One worker builds each generated archive once (run with --dist loadgroup).
+            item.add_marker(pytest.mark.xdist_group("scale"))

@@ -18,7 +18,11 @@ from mkdocs.structure.files import File, Files
 from ..siteconfig import project_dir
 from ..siteconfig.entities import EntitiesError, load_entities
 from ..text.slug import slugify
-from ..variants.model import VARIANTS, split_variant, variant_uri
+from ..core import pipeline
+from ..core.context import FEEDS as FEEDS_NAME
+from ..core.published import FEEDS
+from ..core.script import in_script, install_template_helpers
+from ..core.variants import VARIANTS, split_variant, variant_of, variant_uri
 from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
 from .publish import as_list, feed_entry, share_head, write_feeds
@@ -34,8 +38,10 @@ TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
 class ArticlePlugin(BasePlugin[ArticleConfig]):
     supports_multiple_instances = False
 
-    @event_priority(50)  # before zhpress/variants reads the nav
+    @event_priority(pipeline.READ_METADATA)
     def on_config(self, config):
+        """Priority: READ_METADATA (the default nav is set before
+        zhpress/variants points it into each variant)."""
         if not self.config.enabled:
             return
         for option in ("per_page", "cjk_per_minute", "words_per_minute", "feed_items"):
@@ -54,8 +60,6 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 {"文章": f"{self.config.archive_dir.strip('/')}/index.md"},
                 {"標籤": f"{self.config.tags_dir.strip('/')}/index.md"},
             ]
-        # zhpress/variants rewrites these per page; feeds need them as configured.
-        self.site_name, self.site_description = config.site_name, config.site_description
         self.articles: list[ArticleRecord] = []
         self.position: dict[str, int] = {}
         self.listings: dict[str, ListingPage] = {}
@@ -66,7 +70,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
 
     # --- reading the archive -------------------------------------------------
 
+    @event_priority(pipeline.READ_METADATA)
     def on_files(self, files: Files, config):
+        """Priority: READ_METADATA (every front matter problem at once, and
+        list pages added before copies are published per variant)."""
         if not self.config.enabled:
             return files
         records, problems = [], []
@@ -107,12 +114,14 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         return os.path.relpath(file.abs_src_path, project_dir(config))
 
     def on_nav(self, nav, config, files):
+        """Priority: default (keeps the files to resolve neighbours)."""
         self.files = files
         return nav
 
-    # Before zhpress/variants (100) converts the front matter to the page's script.
-    @event_priority(150)
+    @event_priority(pipeline.READ_METADATA)
     def on_page_markdown(self, markdown, page, config, files):
+        """Priority: READ_METADATA (templates and bylines chosen from the
+        front matter as written, before it is converted)."""
         if not self.config.enabled:
             return markdown
         _, base = split_variant(page.file.src_uri)
@@ -134,10 +143,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         entity = self.entities.find(str(value))
         return entity.name if entity else str(value)
 
-    # Last: the text is final (converted, typeset). Code does not count.
-    # Script conversion is in place, so every variant of a page has the same length.
-    @event_priority(-50)
+    @event_priority(pipeline.MEASURE)
     def on_page_content(self, html, page, config, files):
+        """Priority: MEASURE (the text is final: converted and typeset; code
+        does not count; every variant of a page has the same length)."""
         base = split_variant(page.file.src_uri)[1]
         if self.config.enabled and base in self.position:
             if base not in self.reading:
@@ -163,7 +172,9 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
 
         return resolve
 
+    @event_priority(pipeline.PAGE_CONTEXT)
     def on_page_context(self, context, page, config, nav):
+        """Priority: PAGE_CONTEXT (after the page's variant is set up)."""
         if not self.config.enabled:
             return context
         _, base = split_variant(page.file.src_uri)
@@ -198,10 +209,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         ]
         cover = self._cover_file(page)
         context["zhpress_cover"] = cover
-        variant, _ = split_variant(page.file.src_uri)
+        variant = variant_of(page)
         language = variant.lang if variant else "zh-Hant"
         context["zhpress_share"] = share_head(
-            page, site_name=self._in_script(config, self.site_name, variant),
+            page, site_name=config.site_name,
             site_url=config.site_url or "", language=language,
             other_languages=[v.lang for v in VARIANTS if v.lang != language] if variant else [],
             cover_url=cover.url if cover else None,
@@ -219,18 +230,27 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         return file
 
     def on_env(self, env, config, files):
-        env.filters.setdefault("zh", lambda text: text)  # zhpress/variants replaces it
+        """Priority: default (template helpers from core)."""
+        install_template_helpers(env, config)
+        if self.config.enabled:
+            env.globals[FEEDS_NAME] = FEEDS
         env.filters["zh_date"] = format_date
         env.filters["as_list"] = as_list
         return env
 
     # --- feeds -----------------------------------------------------------------
 
+    @event_priority(pipeline.WRITE_DERIVED)
     def on_post_build(self, config):
+        """Priority: WRITE_DERIVED (feeds exist before site-wide files that
+        link them are written)."""
         if not self.config.enabled:
             return
         newest = self.articles[: self.config.feed_items]
-        variants = VARIANTS if self._variants_plugin(config) else (None,)
+        # Per variant when the pages are published per variant (the home
+        # page, which this plugin always plans, then has variant copies).
+        per_variant = self.files.get_file_from_path(variant_uri(VARIANTS[0], "index.md")) is not None
+        variants = VARIANTS if per_variant else (None,)
         for variant in variants:
             pages = []
             for record in newest:
@@ -238,22 +258,13 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 if file and file.page:
                     pages.append(file.page)
             entries = [feed_entry(p, config.site_url or "") for p in pages]
-            title = self._in_script(config, self.site_name, variant)
+            title = in_script(config.site_name, variant, config)
             write_feeds(
                 config.site_dir, variant.prefix if variant else "", entries, title=title,
                 site_url=config.site_url or "", language=variant.lang if variant else "zh-Hant",
-                description=self._in_script(config, self.site_description or self.site_name, variant),
+                description=in_script(config.site_description or config.site_name, variant, config),
                 full_text=self.config.feed_full_text,
             )
-
-    @staticmethod
-    def _variants_plugin(config):
-        plugin = config.plugins.get("zhpress/variants")
-        return plugin if plugin is not None and plugin.config.enabled else None
-
-    def _in_script(self, config, text: str, variant) -> str:
-        variants = self._variants_plugin(config)
-        return variants.convert(text, variant) if variants and variant else text
 
 
 def format_date(value) -> str:

@@ -14,7 +14,8 @@ from mkdocs.structure.toc import TableOfContents
 
 from ..text.html import transform_html
 from ..text.typography import typesetter
-from ..variants.model import HANS, HANT, split_variant
+from ..core import pipeline
+from ..core.variants import HANS, HANT, variant_of
 from .config import TypesetConfig
 
 # Front matter values readers see as text.
@@ -25,18 +26,18 @@ class TypesetPlugin(BasePlugin[TypesetConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config):
+        """Priority: default (reads only its own options)."""
         options = dict(punctuation=self.config.punctuation, drop_spaces=self.config.drop_cjk_spaces)
         self.plain = typesetter(**options)
         self.traditional = typesetter(corner_quotes=self.config.corner_quotes, **options)
         self.simplified = typesetter(curly_quotes=self.config.curly_quotes, **options)
 
     def _typeset_for(self, page):
-        variant, _ = split_variant(page.file.src_uri)
-        return {HANT: self.traditional, HANS: self.simplified}.get(variant, self.plain)
+        return {HANT: self.traditional, HANS: self.simplified}.get(variant_of(page), self.plain)
 
-    # After zhpress/variants (priority 100): the text is in its final script.
-    @event_priority(50)
+    @event_priority(pipeline.TYPESET)
     def on_page_markdown(self, markdown, page, config, files):
+        """Priority: TYPESET (front matter text is in its final script)."""
         if self.config.enabled:
             fix = self._typeset_for(page)
             for key in TEXT_META_KEYS:
@@ -44,8 +45,10 @@ class TypesetPlugin(BasePlugin[TypesetConfig]):
                     page.meta[key] = fix(page.meta[key])
         return markdown
 
-    @event_priority(50)
+    @event_priority(pipeline.TYPESET)
     def on_page_content(self, html, page, config, files):
+        """Priority: TYPESET (after script conversion, before terms are
+        marked and the page is measured)."""
         if not self.config.enabled:
             return html
         fix = self._typeset_for(page)

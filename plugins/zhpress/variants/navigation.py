@@ -7,7 +7,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .model import Variant, split_variant, variant_uri
+from ..core.variants import Variant, split_variant, variant_uri
 
 
 def prefix_nav_config(nav: object, variant: Variant) -> object:

@@ -9,28 +9,26 @@ the reader's place.
 from __future__ import annotations
 
 import gzip
-import logging
 import os
 from pathlib import Path
 
-import yaml
-from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
-from ..siteconfig import project_dir
-from ..text.convert import ScriptConverter, load_overrides
+from ..core import pipeline
+from ..core.page_config import PerPageConfig
+from ..core.published import FEEDS, SITEMAP, SITEMAP_GZ
+from ..core.script import install_template_helpers, site_script
+from ..core.variants import BY_KEY, VARIANTS, Variant, split_variant, variant_of, variant_uri
 from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
 from .config import VariantsConfig
-from .model import BY_KEY, VARIANTS, Variant, split_variant, variant_uri
 from .navigation import prefix_nav_config, variant_navigation, with_current_page
-from .redirect import root_redirect_html, variant_sitemap
 from .reuse import RenderedPage
-
-log = logging.getLogger("mkdocs.plugins.zhpress.variants")
+from .root import root_redirect_html
+from .sitemaps import variant_sitemap
 
 # Front matter values that are identifiers, not text for readers.
 TECHNICAL_META_KEYS = frozenset(
@@ -41,28 +39,23 @@ TECHNICAL_META_KEYS = frozenset(
 class VariantsPlugin(BasePlugin[VariantsConfig]):
     supports_multiple_instances = False
 
+    def __init__(self):
+        self.per_page = PerPageConfig()
+        self.navs: dict = {}
+        self._rendered: dict[str, RenderedPage] = {}
+
     def on_config(self, config):
+        """Priority: default (reads only its own options and nav)."""
         if not self.config.enabled:
             return
-        self.converter = ScriptConverter(self.config.traditional, self._load_overrides(config))
-        self.site_name, self.site_description = config.site_name, config.site_description
+        self.site = site_script(config)
         self.default = BY_KEY[self.config.default]
         if config.nav is not None:
             config.nav = prefix_nav_config(config.nav, self.default)
         self.navs = {}
 
-    def _load_overrides(self, config) -> list[tuple[str, str]]:
-        path = project_dir(config) / self.config.overrides
-        if not path.exists():
-            return []
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            return load_overrides(data, str(path))
-        except (yaml.YAMLError, ValueError) as error:
-            raise PluginError(f"zhpress/variants: {error}\nFix the file {path}.") from error
-
     def convert(self, text: str, variant: Variant, source: str | None = None) -> str:
-        return self.converter.convert(text, variant.key, source or self.config.source_script)
+        return self.site.convert(text, variant, source)
 
     def source_script(self, page) -> str:
         """A page's `script:` front matter, else the configured source_script."""
@@ -74,9 +67,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             )
         return script
 
-    # Runs after every other plugin's on_files, so generated pages are published twice too.
-    @event_priority(-100)
+    @event_priority(pipeline.PUBLISH_COPIES)
     def on_files(self, files: Files, config):
+        """Priority: PUBLISH_COPIES (after every other plugin's on_files, so
+        generated pages are published once per variant too)."""
         if not self.config.enabled:
             return files
         published = []
@@ -103,6 +97,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return os.path.normpath(file.src_dir) == os.path.normpath(config.docs_dir)
 
     def on_nav(self, nav, config, files):
+        """Priority: default (one navigation per variant, from the site's)."""
         if not self.config.enabled:
             return nav
         self._files = files
@@ -112,8 +107,15 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             )
         return self.navs[self.default.key]
 
-    @event_priority(100)  # convert front matter before other plugins read it
+    def on_pre_build(self, config):
+        """Priority: default (a new build reuses nothing of the last one)."""
+        self._rendered = {}
+        self.per_page.restore()
+
+    @event_priority(pipeline.CONVERT_SCRIPT)
     def on_page_markdown(self, markdown, page, config, files):
+        """Priority: CONVERT_SCRIPT (front matter in the reader's script
+        before typesetting and templates read it)."""
         variant = self._variant_of(page)
         if variant is None:
             return markdown
@@ -122,7 +124,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return markdown
 
     def _convert_value(self, key, value, variant, source):
-        if key in TECHNICAL_META_KEYS:
+        if key in TECHNICAL_META_KEYS or key.startswith("zhpress_"):
             return value
         if isinstance(value, str):
             return self.convert(value, variant, source)
@@ -136,10 +138,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     # it, the others reuse that HTML (and its table of contents) and only
     # convert the text. MkDocs populates the copies of one file one after the
     # other, and a copy that finds nothing to reuse simply renders itself.
-    def on_pre_build(self, config):
-        self._rendered = {}
-
     def on_page_read_source(self, page, config):
+        """Priority: default (only this plugin supplies page sources)."""
         variant = self._variant_of(page)
         if variant is None or variant == VARIANTS[0]:
             return None
@@ -149,8 +149,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         front, _ = split_front_matter(page.file.content_string)
         return front  # front matter only: metadata as usual, no body to render
 
-    @event_priority(100)  # later on_page_content hooks see the reader's script
+    @event_priority(pipeline.CONVERT_SCRIPT)
     def on_page_content(self, html, page, config, files):
+        """Priority: CONVERT_SCRIPT (later on_page_content hooks see the
+        reader's script)."""
         variant = self._variant_of(page)
         if variant is None:
             return html
@@ -174,24 +176,20 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             item.title = self.convert(item.title, variant, source)
             self._convert_toc(item.children, variant, source)
 
-    @event_priority(-100)  # after other plugins' on_env: our `zh` filter wins
     def on_env(self, env, config, files):
+        """Priority: default (template helpers from core; pages outside the
+        variants, such as 404, switch between the variant roots)."""
         if not self.config.enabled:
             return env
-        # Pages not rendered per variant (404) switch between variant roots.
+        install_template_helpers(env, config)
         config.extra["alternate"] = [self._alternate(v, f"{v.prefix}/") for v in VARIANTS]
-
-        @pass_context
-        def zh(context, text):
-            """Template strings are written in Traditional; this gives the page's script."""
-            variant = context.get("zhpress_variant")
-            return self.convert(str(text), variant, "hant") if variant else text
-
-        env.filters["zh"] = zh
         env.globals["zhpress_variants"] = VARIANTS
         return env
 
+    @event_priority(pipeline.PAGE_SETUP)
     def on_page_context(self, context, page, config, nav):
+        """Priority: PAGE_SETUP (variant, navigation and per-page config
+        before any plugin builds its own context)."""
         variant = self._variant_of(page)
         if variant is None:
             return context
@@ -203,36 +201,48 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             counterpart = self._files.get_file_from_path(variant_uri(other, base))
             alternates.append(self._alternate(other, counterpart.url if counterpart else f"{other.prefix}/"))
         # Material renders config.extra.alternate as hreflang links and the
-        # header switch, and config.site_name in the header and <title>;
-        # pages render one at a time, so these are set per page.
-        config.extra["alternate"] = alternates
-        config.site_name = self.convert(self.site_name, variant)
-        if self.site_description:
-            config.site_description = self.convert(self.site_description, variant)
+        # header switch, and config.site_name in the header and <title>.
+        self.per_page.set(config.extra, "alternate", alternates)
+        self.per_page.set(config, "site_name", self.convert(config.site_name, variant))
+        if config.site_description:
+            self.per_page.set(config, "site_description", self.convert(config.site_description, variant))
         return context
 
+    @event_priority(pipeline.RESTORE_CONFIG)
+    def on_post_page(self, output, page, config):
+        """Priority: RESTORE_CONFIG (the page is rendered: undo its config)."""
+        self.per_page.restore()
+        return output
+
+    def on_build_error(self, error):
+        """Priority: default (a failed build leaves the config as configured)."""
+        self.per_page.restore()
+
+    @event_priority(pipeline.WRITE_SITE_FILES)
     def on_post_build(self, config):
+        """Priority: WRITE_SITE_FILES (after feeds are written: the root page
+        links the feeds that exist)."""
         if not self.config.enabled:
             return
-        config.site_name, config.site_description = self.site_name, self.site_description
+        self.per_page.restore()
         site = Path(config.site_dir)
-        (site / "index.html").write_text(root_redirect_html(self.site_name, self.default), encoding="utf-8")
+        feeds = {v.prefix: [f for f in FEEDS if (site / v.prefix / f.file).exists()] for v in VARIANTS}
+        (site / "index.html").write_text(
+            root_redirect_html(config.site_name, self.default, feeds), encoding="utf-8")
         # One sitemap per variant beside the site-wide one: search engines may
         # take either, and Material's script looks for one beside each feed.
-        sitemap = site / "sitemap.xml"
+        sitemap = site / SITEMAP
         if sitemap.exists():
             text = sitemap.read_text(encoding="utf-8")
             # MkDocs stamps the build date into the gzip header: two builds of
             # one commit on different days would differ. Stamp nothing.
-            (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+            (site / SITEMAP_GZ).write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
             for variant in VARIANTS:
-                (site / variant.prefix / "sitemap.xml").write_text(
+                (site / variant.prefix / SITEMAP).write_text(
                     variant_sitemap(text, config.site_url or "", variant), encoding="utf-8")
 
     def _variant_of(self, page) -> Variant | None:
-        if not self.config.enabled:
-            return None
-        return split_variant(page.file.src_uri)[0]
+        return variant_of(page) if self.config.enabled else None
 
     @staticmethod
     def _alternate(variant: Variant, link: str) -> dict:

@@ -10,7 +10,7 @@ import yaml
 
 from zhpress.article.schema import KNOWN_KEYS, Problem, validate_front_matter
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PATH = "content/articles/x.md"
 
 # Four broken front matters: (name, source, line, words of the message, words of the fix).

@@ -6,16 +6,38 @@ import os
 import shutil
 from pathlib import Path
 
+# The loggers of the tools that run our plugins: MkDocs and ProperDocs count
+# strict-mode warnings on their own. ProperDocs makes 'mkdocs' a child of
+# 'properdocs', so one record may reach both handlers: it is counted once.
+TOOL_LOGGERS = ("mkdocs", "properdocs")
+
 
 class WarningCounter(logging.Handler):
-    """Counts warnings and errors logged under `mkdocs` during one build."""
+    """Counts the warnings and errors logged under the tools' loggers."""
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
-        self.count = 0
+        self._seen: set[int] = set()
+        self.attached = False
+
+    @property
+    def count(self) -> int:
+        return len(self._seen)
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self._seen.add(id(record))
+
+    def attach(self) -> None:
+        self._seen.clear()
+        if not self.attached:
+            for name in TOOL_LOGGERS:
+                logging.getLogger(name).addHandler(self)
+            self.attached = True
+
+    def detach(self) -> None:
+        for name in TOOL_LOGGERS:
+            logging.getLogger(name).removeHandler(self)
+        self.attached = False
 
 
 class StagedOutput:

@@ -2,9 +2,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class CheckConfig(base.Config):
+class OutputConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Build into a staging folder and put it in place only when the build
     # succeeds (and, in strict mode, logged no warning): a failed build leaves
-    # the last good site untouched.
-    safe_output = c.Type(bool, default=True)
+    # the last good site untouched. Never under `serve`, which builds into a
+    # temporary folder of its own.
+    staged = c.Type(bool, default=True)

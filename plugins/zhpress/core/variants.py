@@ -1,4 +1,8 @@
-"""The two script variants of the site and where their pages live."""
+"""The two script variants of the site and where their pages live.
+
+Whether variants are published at all is zhpress/variants' business: when it
+is off, no page has a variant and `variant_of` returns None.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,3 +34,9 @@ def split_variant(src_uri: str) -> tuple[Variant | None, str]:
 
 def variant_uri(variant: Variant, base_uri: str) -> str:
     return f"{variant.prefix}/{base_uri}"
+
+
+def variant_of(page) -> Variant | None:
+    """The variant a page belongs to, from where it lives; None for pages
+    outside the variants (the root, 404, any page when zhpress/variants is off)."""
+    return split_variant(page.file.src_uri)[0]

@@ -1,12 +1,12 @@
 """The site root: sends the reader to their script, with plain links as
-fallback; and each variant's own sitemap."""
+fallback."""
 from __future__ import annotations
 
 import html
 import json
-import re
 
-from .model import VARIANTS, Variant
+from ..core.published import Feed
+from ..core.variants import VARIANTS, Variant
 
 STORAGE_KEY = "zhpress.variant"
 
@@ -15,7 +15,8 @@ _HANS_TAGS = ["zh-hans", "zh-cn", "zh-sg", "zh-my", "zh"]
 _HANT_TAGS = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
 
 
-def root_redirect_html(site_name: str, default: Variant) -> str:
+def root_redirect_html(site_name: str, default: Variant, feeds: dict[str, list[Feed]]) -> str:
+    """`feeds`: by variant prefix, the feeds that exist in the output."""
     prefixes = {v.key: v.prefix for v in VARIANTS}
     script = (
         "(function(){var p=%s,d=%s,k=%s,v=null;"
@@ -41,9 +42,9 @@ def root_redirect_html(site_name: str, default: Variant) -> str:
         for v in VARIANTS
     )
     alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{v.lang}" href="{v.prefix}/">\n'
-        f'<link rel="alternate" type="application/rss+xml" title="{html.escape(v.name)} RSS" href="{v.prefix}/feed.xml">'
-        for v in VARIANTS
+        [f'<link rel="alternate" hreflang="{v.lang}" href="{v.prefix}/">' for v in VARIANTS]
+        + [f'<link rel="alternate" type="{f.mime}" title="{html.escape(v.name)} {f.label}" href="{v.prefix}/{f.file}">'
+           for v in VARIANTS for f in feeds.get(v.prefix, ())]
     )
     return f"""<!doctype html>
 <html lang="zh">
@@ -64,14 +65,3 @@ def root_redirect_html(site_name: str, default: Variant) -> str:
 </body>
 </html>
 """
-
-
-_URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.DOTALL)
-
-
-def variant_sitemap(sitemap: str, site_url: str, variant: Variant) -> str:
-    """The site-wide sitemap cut down to the <url> entries of one variant."""
-    needle = f"<loc>{html.escape(site_url)}{variant.prefix}/"
-    entries = [m.group(0) for m in _URL_ENTRY.finditer(sitemap) if needle in m.group(0)]
-    head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap.replace("</urlset>", "")
-    return head.rstrip() + "".join(entries) + "\n</urlset>\n"

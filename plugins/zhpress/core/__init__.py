@@ -1,0 +1,10 @@
+"""The contract between zhpress plugins.
+
+Plugins meet only here and in page metadata, never by importing each other:
+- `variants`: the two scripts, where their pages live, `variant_of(page)`;
+- `script`: `in_script(text, variant)` and the site's converter;
+- `pipeline`: the named hook priorities every plugin uses, with the reason;
+- `published`: names of files one plugin publishes and another links;
+- `context`: page-context and template names templates may rely on;
+- `page_config`: per-page changes of the MkDocs config, always restored.
+"""

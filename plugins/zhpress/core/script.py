@@ -1,0 +1,97 @@
+"""Text in a variant's script, for every plugin and template.
+
+The site's conversion settings are zhpress/variants' options (source script,
+Traditional standard, phrase overrides in site_config); they are read here,
+by name, so that a plugin converting a site name or an interface string gets
+exactly what the pages get, with zhpress/variants on or off.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import pass_context
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from ..siteconfig import project_dir
+from ..text.convert import ScriptConverter, load_overrides
+from .variants import Variant
+
+VARIANTS_PLUGIN = "zhpress/variants"
+DEFAULT_OVERRIDES = "site_config/variants.yml"
+
+
+@dataclass(frozen=True)
+class ScriptSettings:
+    source_script: str = "hant"  # script the sources are written in
+    traditional: str = "tw"  # Traditional standard: tw or hk
+    overrides: str = DEFAULT_OVERRIDES  # phrase overrides, relative to mkdocs.yml
+
+    @classmethod
+    def of(cls, config) -> "ScriptSettings":
+        plugin = config.plugins.get(VARIANTS_PLUGIN)
+        options = plugin.config if plugin is not None else {}
+        return cls(
+            source_script=options.get("source_script", cls.source_script),
+            traditional=options.get("traditional", cls.traditional),
+            overrides=options.get("overrides", cls.overrides),
+        )
+
+
+class SiteScript:
+    """The site's converter and the settings it was made with."""
+
+    def __init__(self, config):
+        self.settings = ScriptSettings.of(config)
+        self.converter = ScriptConverter(self.settings.traditional, self._overrides(config))
+
+    def _overrides(self, config) -> list[tuple[str, str]]:
+        path = project_dir(config) / self.settings.overrides
+        if not path.exists():
+            return []
+        try:
+            return load_overrides(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+        except (yaml.YAMLError, ValueError) as error:
+            raise PluginError(f"zhpress: {error}\nFix the file {path}.") from error
+
+    def convert(self, text: str, variant: Variant | None, source: str | None = None) -> str:
+        if variant is None or not text:
+            return text
+        return self.converter.convert(text, variant.key, source or self.settings.source_script)
+
+
+_sites: dict[int, SiteScript] = {}
+
+
+def site_script(config) -> SiteScript:
+    """The converter of this build's config, made once per config object."""
+    key = id(config)
+    site = _sites.get(key)
+    if site is None or site.config is not config:
+        site = SiteScript(config)
+        site.config = config
+        _sites.clear()  # one build at a time: drop the previous config's
+        _sites[key] = site
+    return site
+
+
+def in_script(text: str, variant: Variant | None, config, source: str = "hant") -> str:
+    """`text` (written in `source`, Traditional by default: our interface
+    strings are) in `variant`'s script; unchanged outside the variants."""
+    return site_script(config).convert(text, variant, source)
+
+
+def install_template_helpers(env, config) -> None:
+    """The `zh` filter: interface strings of templates, written in
+    Traditional, in the page's script. Any plugin that renders templates
+    using it installs it; installing twice is harmless."""
+    site = site_script(config)
+
+    @pass_context
+    def zh(context, text):
+        variant = context.get("zhpress_variant")
+        converted = site.convert(str(text), variant, "hant") if variant else str(text)
+        return Markup(converted) if isinstance(text, Markup) else converted
+
+    env.filters["zh"] = zh
