@@ -108,7 +108,7 @@ def test_nothing_is_staged_under_serve(tmp_path):
         config.plugins.on_shutdown()
 
 
-def test_api_build_without_startup_is_staged_too(tmp_path):
+def test_api_build_without_startup_is_staged_too(tmp_path, caplog):
     """Built through the API without on_startup, the staged site is judged in
     on_post_build: a good build publishes."""
     from mkdocs.commands.build import build
@@ -117,6 +117,6 @@ def test_api_build_without_startup_is_staged_too(tmp_path):
     project = copy_project(tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     build(config)
-    assert (tmp_path / "site" / "zh-hant" / "index.html").exists()
+    assert (tmp_path / "site" / "zh-hant" / "index.html").exists(), caplog.text
     assert not (tmp_path / ".site.building").exists()
     assert build_site  # the conftest helper builds with on_startup: covered by every site test

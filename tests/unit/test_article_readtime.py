@@ -11,7 +11,6 @@ from conftest import seed_lines
 from zhpress.article.readtime import (
     TextLength,
     count_text,
-    format_length,
     reading_minutes,
     text_from_html,
 )
@@ -54,7 +53,7 @@ def test_seed_reading_time_and_label():
     minutes = max(1, -(-exact.numerator // exact.denominator))
     length = count_text(seed)
     assert reading_minutes(length) == minutes
-    assert format_length(minutes, length) == f"約 {minutes} 分鐘 · {cjk + words:,} 字"
+    assert length.total == cjk + words
 
 
 def test_seed_body_as_html_counts_like_the_text():
@@ -98,10 +97,7 @@ def test_reading_speeds_can_be_changed_and_must_be_positive():
         reading_minutes(TextLength(1, 1), cjk_per_minute=0)
 
 
-def test_format_length():
-    assert format_length(8, TextLength(3150, 50)) == "約 8 分鐘 · 3,200 字"
-    assert format_length(1, TextLength(12, 0)) == "約 1 分鐘 · 12 字"
-    assert format_length(250, TextLength(100_000, 1)) == "約 250 分鐘 · 100,001 字"
+def test_total_counts_characters_and_words():
     assert TextLength(3, 4).total == 7
 
 

@@ -22,11 +22,12 @@ from ..core import pipeline
 from ..core.context import FEEDS as FEEDS_NAME
 from ..core.published import FEEDS
 from ..core.script import in_script, install_template_helpers
+from ..core.strings import ui_strings
 from ..core.variants import VARIANTS, split_variant, variant_of, variant_uri
 from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
 from .publish import as_list, feed_entry, share_head, write_feeds
-from .readtime import count_text, format_length, reading_minutes, text_from_html
+from .readtime import count_text, reading_minutes, text_from_html
 from .records import ArticleRecord, PartialDate, record_from_meta, sort_articles
 from .schema import PEOPLE_KEYS, validate_front_matter
 
@@ -52,13 +53,14 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             self.entities = load_entities(project_dir(config) / self.config.entities)
         except EntitiesError as error:
             raise PluginError(f"zhpress/article: {error}") from error
+        self.t = ui_strings(config)
         if config.nav is None:
             # MkDocs' automatic nav lists every article on every page: the
             # build would grow with the square of the archive. Sections only.
             config.nav = [
-                {"首頁": "index.md"},
-                {"文章": f"{self.config.archive_dir.strip('/')}/index.md"},
-                {"標籤": f"{self.config.tags_dir.strip('/')}/index.md"},
+                {self.t("zhpress.home"): "index.md"},
+                {self.t("zhpress.archive"): f"{self.config.archive_dir.strip('/')}/index.md"},
+                {self.t("zhpress.tags"): f"{self.config.tags_dir.strip('/')}/index.md"},
             ]
         self.articles: list[ArticleRecord] = []
         self.position: dict[str, int] = {}
@@ -98,7 +100,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         self.position = {a.src_uri: i for i, a in enumerate(self.articles)}
         self.listings = plan_listings(
             self.articles, self.config.per_page, self.config.archive_dir.strip("/"),
-            self.config.tags_dir.strip("/"),
+            self.config.tags_dir.strip("/"), self.t,
         )
         for uri, listing in self.listings.items():
             if files.get_file_from_path(uri) is None:
@@ -154,7 +156,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 minutes = reading_minutes(length, self.config.cjk_per_minute, self.config.words_per_minute)
                 self.reading[base] = {
                     "minutes": minutes, "cjk_chars": length.cjk_chars,
-                    "latin_words": length.latin_words, "label": format_length(minutes, length),
+                    "latin_words": length.latin_words, "total": f"{length.total:,}",
                 }
             page.meta["zhpress_reading"] = self.reading[base]
         return html

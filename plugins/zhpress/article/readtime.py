@@ -53,11 +53,6 @@ def reading_minutes(length: TextLength, cjk_per_minute: int = 400, words_per_min
     return max(1, -(-units // (cjk_per_minute * words_per_minute)))
 
 
-def format_length(minutes: int, length: TextLength) -> str:
-    """The Traditional-script label, e.g. "約 8 分鐘 · 3,200 字" (variants converts it)."""
-    return f"約 {minutes} 分鐘 · {length.total:,} 字"
-
-
 class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)  # entities arrive unescaped

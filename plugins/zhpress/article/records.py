@@ -49,7 +49,6 @@ class PartialDate:
 @dataclass
 class ArticleRecord:
     src_uri: str
-    title: str
     date: PartialDate | None
     tags: list[str] = field(default_factory=list)
 
@@ -65,7 +64,6 @@ def record_from_meta(src_uri: str, meta: dict) -> ArticleRecord:
     tags = meta.get("tags") or []
     return ArticleRecord(
         src_uri=src_uri,
-        title=str(meta.get("title") or src_uri),
         date=date,
         tags=[str(t) for t in tags] if isinstance(tags, list) else [],
     )

@@ -45,7 +45,6 @@ KNOWN_KEYS: dict[str, str] = {
 TEXT_KEYS = ("title", "subtitle", "summary", "publication", "cover")
 PEOPLE_KEYS = ("speaker", "author", "interviewer", "editor")
 DATE_KEYS = ("date", "updated")
-PASSED_THROUGH = ("template", "hide", "search", "status", "script")
 
 # Names writers reach for that difflib cannot guess (other languages, other generators).
 _SYNONYMS = {
@@ -76,16 +75,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", "。", "？", "！")) else text + "."
 
 
-def validate_front_matter(path: str, text: str,
-                          entities: set[str] | None = None) -> tuple[dict, list[Problem]]:
+def validate_front_matter(path: str, text: str) -> tuple[dict, list[Problem]]:
     """Returns (front matter, problems sorted by line) for the Markdown source `text`.
 
     The dict holds what YAML makes of each value (as MkDocs' page.meta would),
     except that a value YAML cannot build (`2019-13-01`) is kept as written.
-    `entities` is accepted for the check plugin's sake; unknown names are not
-    this module's concern.
     """
-    del entities  # names are checked against site_config/entities.yml elsewhere
     checker = _Checker(path)
     meta = checker.run(text.lstrip("\ufeff"))
     return meta, sorted(checker.problems, key=lambda p: p.line)
