@@ -162,6 +162,7 @@ def generated_site(tmp_path_factory):
     return make
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
