@@ -10,7 +10,7 @@ import opencc
 from conftest import seed_lines
 
 ARTICLE = "articles/tang-daosheng-csig-first-year/index.html"
-_T2S = opencc.OpenCC("t2s")
+_T2S = opencc.OpenCC("tw2s")  # Taiwan text: the particle 著 is 着 in Simplified
 _FULL_TO_HALF = str.maketrans("，；：？！（）「」『』“”‘’", ",;:?!()\"\"''\"\"''")
 
 

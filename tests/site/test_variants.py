@@ -116,6 +116,8 @@ script: hans
 ## 云计算
 
 这么多的云与智慧产业。
+
+周杰伦的演唱会。
 '''
 
 
@@ -157,11 +159,15 @@ def test_urls_and_technical_attributes_are_not_converted(fixture_site):
     assert (fixture_site / "zh-hans/articles/images/騰訊雲.png").exists()
 
 
-def test_repair_and_override_in_a_built_page(fixture_site):
+def test_faithful_text_and_override_in_a_built_page(fixture_site):
     hant, hans = (read(fixture_site, f"{v}/articles/code/index.html") for v in VARIANTS)
     assert "騰訊雲的文件" in hant and "腾讯云的文件" in hans
-    assert "周傑倫的演唱會" in hant  # override: OpenCC alone writes 周杰倫
-    assert "周杰伦的演唱会" in hans
+    # Unmarked Traditional text is published as written, even a spelling
+    # the override does not list (周杰倫 is neither of its forms).
+    assert "周杰倫的演唱會" in hant and "周杰伦的演唱会" in hans
+    # A Simplified source: OpenCC alone writes 周杰倫, the override 周傑倫.
+    hant = read(fixture_site, "zh-hant/articles/simplified/index.html")
+    assert "周傑倫的演唱會" in hant
 
 
 def test_simplified_source(fixture_site):

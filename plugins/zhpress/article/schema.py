@@ -36,6 +36,7 @@ KNOWN_KEYS: dict[str, str] = {
     "tags": "a list of topics",
     "cover": "path of a cover image",
     "script": "script the source is written in: hant (Traditional) or hans (Simplified); default from mkdocs.yml",
+    "mechanical_conversion": "true if this Traditional text came through a mechanical Simplified-to-Traditional conversion: it is repaired when built",
     "template": "MkDocs: another page template",
     "hide": "Material: parts of the page to hide: navigation, toc, footer",
     "search": "Material: search options of the page, e.g. exclude: true",
@@ -171,6 +172,11 @@ class _Checker:
         elif key == "title" and not value.strip():
             self.report(node, "title is empty", 'write the headline after "title:"')
 
+    def check_flag(self, key: str, node: Node, value: object) -> None:
+        if not isinstance(value, bool):
+            self.report(node, f"{key} must be true or false, not {node.value!r}",
+                        f"write '{key}: true' or '{key}: false'")
+
     def check_people(self, key: str, node: Node, value: object) -> None:
         if self.is_empty(key, node, value):
             return
@@ -244,6 +250,7 @@ _CHECKS: dict[str, Callable] = {
     **{key: _Checker.check_people for key in PEOPLE_KEYS},
     **{key: _Checker.check_date for key in DATE_KEYS},
     "tags": _Checker.check_tags,
+    "mechanical_conversion": _Checker.check_flag,
 }
 
 

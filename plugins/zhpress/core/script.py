@@ -27,6 +27,7 @@ class ScriptSettings:
     source_script: str = "hant"  # script the sources are written in
     traditional: str = "tw"  # Traditional standard: tw or hk
     overrides: str = DEFAULT_OVERRIDES  # phrase overrides, relative to mkdocs.yml
+    mechanical_conversion: bool = False  # Traditional sources need the repair
 
     @classmethod
     def of(cls, config) -> "ScriptSettings":
@@ -36,6 +37,7 @@ class ScriptSettings:
             source_script=options.get("source_script", cls.source_script),
             traditional=options.get("traditional", cls.traditional),
             overrides=options.get("overrides", cls.overrides),
+            mechanical_conversion=options.get("mechanical_conversion", cls.mechanical_conversion),
         )
 
 
@@ -55,10 +57,14 @@ class SiteScript:
         except (yaml.YAMLError, ValueError) as error:
             raise PluginError(f"zhpress: {error}\nFix the file {path}.") from error
 
-    def convert(self, text: str, variant: Variant | None, source: str | None = None) -> str:
+    def convert(self, text: str, variant: Variant | None, source: str | None = None,
+                repair: bool = False) -> str:
+        """`text`, written in `source` (the site's source script by default),
+        in `variant`'s script; `repair`: a Traditional source that came
+        through a mechanical conversion is repaired through Simplified."""
         if variant is None or not text:
             return text
-        return self.converter.convert(text, variant.key, source or self.settings.source_script)
+        return self.converter.convert(text, variant.key, source or self.settings.source_script, repair=repair)
 
 
 _sites: dict[int, SiteScript] = {}

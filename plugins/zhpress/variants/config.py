@@ -4,9 +4,13 @@ from mkdocs.config import config_options as c
 
 class VariantsConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    # Script the Markdown sources are written in; either is repaired on output.
+    # Script the Markdown sources are written in; each is published as written.
     source_script = c.Choice(("hant", "hans"), default="hant")
-    # Traditional standard: "tw" (OpenCC s2tw, Taiwan characters) or "hk" (s2hk).
+    # Traditional sources came through a mechanical Simplified-to-Traditional
+    # conversion (an archive imported wholesale): repair them through
+    # Simplified. An article's `mechanical_conversion:` front matter wins.
+    mechanical_conversion = c.Type(bool, default=False)
+    # Traditional standard: "tw" (Taiwan: OpenCC tw2s / s2tw) or "hk" (hk2s / s2hk).
     traditional = c.Choice(("tw", "hk"), default="tw")
     # Variant the root page falls back to when the browser's language says nothing.
     default = c.Choice(("hant", "hans"), default="hant")

@@ -9,6 +9,7 @@ the reader's place.
 from __future__ import annotations
 
 import gzip
+import logging
 import os
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from ..core.page_config import PerPageConfig
 from ..core.published import FEEDS, SITEMAP, SITEMAP_GZ
 from ..core.script import install_template_helpers, site_script
 from ..core.variants import BY_KEY, VARIANTS, Variant, split_variant, variant_of, variant_uri
+from ..siteconfig import project_dir
+from ..text.detect import looks_mechanically_converted
 from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
 from .config import VariantsConfig
@@ -30,9 +33,12 @@ from .reuse import RenderedPage
 from .root import root_redirect_html
 from .sitemaps import variant_sitemap
 
+log = logging.getLogger("mkdocs.plugins.zhpress.variants")
+
 # Front matter values that are identifiers, not text for readers.
 TECHNICAL_META_KEYS = frozenset(
-    {"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated", "script"}
+    {"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated", "script",
+     "mechanical_conversion"}
 )
 
 
@@ -54,8 +60,13 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             config.nav = prefix_nav_config(config.nav, self.default)
         self.navs = {}
 
-    def convert(self, text: str, variant: Variant, source: str | None = None) -> str:
-        return self.site.convert(text, variant, source)
+    def convert(self, text: str, variant: Variant, source: str | None = None, repair: bool = False) -> str:
+        return self.site.convert(text, variant, source, repair)
+
+    def needs_repair(self, page) -> bool:
+        """The page's Traditional text came through a mechanical conversion:
+        its `mechanical_conversion:` front matter, else the site option."""
+        return bool(page.meta.get("mechanical_conversion", self.config.mechanical_conversion))
 
     def source_script(self, page) -> str:
         """A page's `script:` front matter, else the configured source_script."""
@@ -119,19 +130,38 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         variant = self._variant_of(page)
         if variant is None:
             return markdown
-        source = self.source_script(page)
-        page.meta = {key: self._convert_value(key, value, variant, source) for key, value in page.meta.items()}
+        source, repair = self.source_script(page), self.needs_repair(page)
+        if variant == VARIANTS[0] and source == "hant" and not repair:
+            self._suggest_repair(page, config)
+        page.meta = {key: self._convert_value(key, value, variant, source, repair)
+                     for key, value in page.meta.items()}
         return markdown
 
-    def _convert_value(self, key, value, variant, source):
+    def _suggest_repair(self, page, config) -> None:
+        """A suggestion, not a warning: correct text must build under --strict.
+        Read from the source file, so lines are the file's lines."""
+        front, body = split_front_matter(page.file.content_string)
+        verdict = looks_mechanically_converted(body, first_line=front.count("\n") + 1)
+        if verdict.flagged:
+            shown = (os.path.relpath(page.file.abs_src_path, project_dir(config))
+                     if page.file.abs_src_path else page.file.src_path)
+            first = verdict.spans[0]
+            log.info(
+                f"{shown}:{first.line}:{first.column}: suggestion: {verdict.summary(3)}. "
+                "Fix: if this text came through a mechanical Simplified-to-Traditional conversion, "
+                "add 'mechanical_conversion: true' to its front matter (it is then repaired when "
+                "built); if it is correct as written, ignore this."
+            )
+
+    def _convert_value(self, key, value, variant, source, repair):
         if key in TECHNICAL_META_KEYS or key.startswith("zhpress_"):
             return value
         if isinstance(value, str):
-            return self.convert(value, variant, source)
+            return self.convert(value, variant, source, repair)
         if isinstance(value, list):
-            return [self._convert_value(key, item, variant, source) for item in value]
+            return [self._convert_value(key, item, variant, source, repair) for item in value]
         if isinstance(value, dict):
-            return {k: self._convert_value(k, v, variant, source) for k, v in value.items()}
+            return {k: self._convert_value(k, v, variant, source, repair) for k, v in value.items()}
         return value
 
     # Markdown is rendered once per source: the first variant's copy renders
@@ -163,18 +193,18 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             html = self._rendered[base].apply_to(page)
             if variant == VARIANTS[-1]:
                 del self._rendered[base]
-        source = self.source_script(page)
-        self._convert_toc(page.toc, variant, source)
+        source, repair = self.source_script(page), self.needs_repair(page)
+        self._convert_toc(page.toc, variant, source, repair)
         if "title" not in page.meta and page.title:  # a title taken from the first heading
-            page.title = self.convert(page.title, variant, source)
+            page.title = self.convert(page.title, variant, source, repair)
         return transform_html(
-            html, lambda text, before, after: self.convert(text, variant, source), context=False
+            html, lambda text, before, after: self.convert(text, variant, source, repair), context=False
         )
 
-    def _convert_toc(self, toc: TableOfContents, variant: Variant, source: str) -> None:
+    def _convert_toc(self, toc: TableOfContents, variant: Variant, source: str, repair: bool) -> None:
         for item in toc:
-            item.title = self.convert(item.title, variant, source)
-            self._convert_toc(item.children, variant, source)
+            item.title = self.convert(item.title, variant, source, repair)
+            self._convert_toc(item.children, variant, source, repair)
 
     def on_env(self, env, config, files):
         """Priority: default (template helpers from core; pages outside the
