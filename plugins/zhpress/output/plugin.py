@@ -75,6 +75,9 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         if self.staged is not None:
             self._finish(strict=False)
         self.counter.detach()
+        # MkDocs keeps plugin instances between configs of one process: the
+        # next build may come through the API without on_startup.
+        self.command = None
 
     def _finish(self, strict: bool) -> None:
         staged, self.staged = self.staged, None
