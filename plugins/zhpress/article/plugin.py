@@ -21,7 +21,7 @@ from ..text.slug import slugify
 from ..core import pipeline
 from ..core.context import FEEDS as FEEDS_NAME
 from ..core.published import FEEDS
-from ..core.script import in_script, install_template_helpers
+from ..core.script import in_script, in_source_script, install_template_helpers
 from ..core.strings import ui_strings
 from ..core.variants import VARIANTS, split_variant, variant_of, variant_uri
 from .config import ArticleConfig
@@ -53,7 +53,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             self.entities = load_entities(project_dir(config) / self.config.entities)
         except EntitiesError as error:
             raise PluginError(f"zhpress/article: {error}") from error
-        self.t = ui_strings(config)
+        # Generated titles and the default nav are converted like the
+        # sources, so they are written in the sources' script.
+        strings = ui_strings(config)
+        self.t = lambda key: in_source_script(strings(key), config)
         if config.nav is None:
             # MkDocs' automatic nav lists every article on every page: the
             # build would grow with the square of the archive. Sections only.

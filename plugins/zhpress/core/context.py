@@ -5,7 +5,7 @@ templates test `is defined` before use.
 """
 
 VARIANT = "zhpress_variant"  # zhpress/variants: the page's Variant, None outside the variants
-VARIANTS = "zhpress_variants"  # zhpress/variants: both Variants, in switch order
+DEFAULT_VARIANT = "zhpress_default_variant"  # zhpress/variants: the variant of pages outside the variants
 FEEDS = "zhpress_feeds"  # zhpress/article: core.published.FEEDS, when feeds are written
 SHARE = "zhpress_share"  # zhpress/article: <meta> tags for sharing, as Markup
 LISTING = "zhpress_listing"  # zhpress/article: the list page being rendered

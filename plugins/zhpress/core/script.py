@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from ..siteconfig import project_dir
 from ..text.convert import ScriptConverter, load_overrides
-from .variants import Variant
+from .variants import BY_KEY, Variant
 
 VARIANTS_PLUGIN = "zhpress/variants"
 DEFAULT_OVERRIDES = "site_config/variants.yml"
@@ -86,6 +86,14 @@ def in_script(text: str, variant: Variant | None, config, source: str = "hant") 
     """`text` (written in `source`, Traditional by default: our interface
     strings are) in `variant`'s script; unchanged outside the variants."""
     return site_script(config).convert(text, variant, source)
+
+
+def in_source_script(text: str, config) -> str:
+    """One of our interface strings (Traditional) in the script the sources
+    are written in: text that is then converted like a source's own (the
+    titles of generated pages, the default navigation)."""
+    site = site_script(config)
+    return site.convert(text, BY_KEY[site.settings.source_script], "hant")
 
 
 def install_template_helpers(env, config) -> None:

@@ -17,18 +17,17 @@ class WarningCounter(logging.Handler):
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
-        self._seen: set[int] = set()
+        self.count = 0
         self.attached = False
 
-    @property
-    def count(self) -> int:
-        return len(self._seen)
-
     def emit(self, record: logging.LogRecord) -> None:
-        self._seen.add(id(record))
+        # Marked on the record itself: ids of freed records are reused.
+        if getattr(record, "_zhpress_counted", None) is not self:
+            record._zhpress_counted = self
+            self.count += 1
 
     def attach(self) -> None:
-        self._seen.clear()
+        self.count = 0
         if not self.attached:
             for name in TOOL_LOGGERS:
                 logging.getLogger(name).addHandler(self)

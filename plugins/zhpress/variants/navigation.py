@@ -1,6 +1,7 @@
 """One navigation per variant, built from the site's (small, sections-only) nav."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from mkdocs.structure.files import Files
@@ -10,13 +11,17 @@ from mkdocs.structure.pages import Page
 from ..core.variants import Variant, split_variant, variant_uri
 
 
+# A link with a scheme (https:, mailto:, tel:) is not a page of docs_dir.
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def prefix_nav_config(nav: object, variant: Variant) -> object:
     """Rewrites the nav of mkdocs.yml so each page path points into `variant`."""
     if isinstance(nav, list):
         return [prefix_nav_config(item, variant) for item in nav]
     if isinstance(nav, dict):
         return {title: prefix_nav_config(value, variant) for title, value in nav.items()}
-    if isinstance(nav, str) and "://" not in nav and not nav.startswith("/"):
+    if isinstance(nav, str) and not _URL_SCHEME.match(nav) and not nav.startswith("/"):
         return variant_uri(variant, nav)
     return nav
 

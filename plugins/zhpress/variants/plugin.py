@@ -213,7 +213,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return env
         install_template_helpers(env, config)
         config.extra["alternate"] = [self._alternate(v, f"{v.prefix}/") for v in VARIANTS]
-        env.globals["zhpress_variants"] = VARIANTS
+        env.globals["zhpress_default_variant"] = self.default
         return env
 
     @event_priority(pipeline.PAGE_SETUP)

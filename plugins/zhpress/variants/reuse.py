@@ -27,6 +27,9 @@ class RenderedPage:
     def apply_to(self, page: Page) -> str:
         page.toc = TableOfContents(_copy_links(self.toc))
         page.present_anchor_ids = set(self.anchors)
-        if "title" not in page.meta and self.title:
+        # A title from the first heading; not one the nav gives (MkDocs sets
+        # that on the page itself, and this copy's nav title is already in
+        # its own script).
+        if "title" not in page.meta and self.title and "title" not in vars(page):
             page.title = self.title  # the caller converts it to the page's script
         return self.html
