@@ -70,8 +70,12 @@ class _Links(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.links: list[str] = []
+        self.base = ""
 
     def handle_starttag(self, tag, attrs):
+        if tag == "base":
+            self.base = dict(attrs).get("href") or ""
+            return
         for name, value in attrs:
             if value and (name in ("href", "src") or (tag == "link" and name == "href")):
                 self.links.append(value)
@@ -87,7 +91,7 @@ def dangling_links(site: Path) -> list[tuple[str, str]]:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path or link.startswith(("mailto:", "data:")):
                 continue
-            base = site if parts.path.startswith("/") else page.parent
+            base = site if parts.path.startswith("/") else page.parent / parser.base
             target = (base / unquote(parts.path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"

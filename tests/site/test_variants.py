@@ -80,9 +80,12 @@ def test_internal_links_stay_inside_their_variant(real_site):
     assert checked > 50
 
 
-def test_root_page_offers_both_variants(real_site):
+def test_root_page_is_the_default_home_without_a_redirect(real_site):
     root = read(real_site, "index.html")
-    assert 'href="zh-hant/"' in root and 'href="zh-hans/"' in root
+    home = read(real_site, "zh-hant/index.html")
+    assert '<base href="zh-hant/">' in root
+    assert root.replace(root[root.index("\n<base"):root.index("</script>") + len("</script>")], "") == home
+    assert '<link rel="canonical" href="https://example.org/zh-hant/">' in root
     assert "localStorage" in root and "navigator.languages" in root
 
 
@@ -205,4 +208,10 @@ def test_switch_keeps_the_section_and_is_remembered(real_site, open_site, tmp_pa
 def test_root_follows_browser_language(real_site, open_site, locale, expected):
     page, watch, base = open_site(real_site, locale=locale)
     page.goto(base, wait_until="networkidle")
-    assert page.url == base + expected + "/"
+    # The default script is served at the root itself; the other one is a step away.
+    assert page.url == base + ("" if expected == "zh-hant" else expected + "/")
+    assert page.evaluate("document.documentElement.lang") == {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans"}[expected]
+    # Links of the root page lead into the variant.
+    href = page.evaluate("document.querySelector('.zhpress-list a, .md-content a[href*=articles]').href")
+    assert href.startswith(base + expected + "/articles/")
+    assert watch.errors == []

@@ -30,7 +30,7 @@ from ..text.html import transform_html
 from .config import VariantsConfig
 from .navigation import prefix_nav_config, variant_navigation, with_current_page
 from .reuse import RenderedPage
-from .root import root_redirect_html
+from .root import root_home_html, root_redirect_html
 from .sitemaps import variant_sitemap
 
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
@@ -256,9 +256,13 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return
         self.per_page.restore()
         site = Path(config.site_dir)
-        feeds = {v.prefix: [f for f in FEEDS if (site / v.prefix / f.file).exists()] for v in VARIANTS}
-        (site / "index.html").write_text(
-            root_redirect_html(config.site_name, self.default, feeds), encoding="utf-8")
+        home = site / self.default.prefix / "index.html"
+        if home.exists():
+            root = root_home_html(home.read_text(encoding="utf-8"), self.default)
+        else:
+            feeds = {v.prefix: [f for f in FEEDS if (site / v.prefix / f.file).exists()] for v in VARIANTS}
+            root = root_redirect_html(config.site_name, self.default, feeds)
+        (site / "index.html").write_text(root, encoding="utf-8")
         # One sitemap per variant beside the site-wide one: search engines may
         # take either, and Material's script looks for one beside each feed.
         sitemap = site / SITEMAP

@@ -1,5 +1,12 @@
-"""The site root: sends the reader to their script, with plain links as
-fallback."""
+"""The site root.
+
+The default variant's home page is served at `/` itself (a <base> element
+makes its relative links resolve inside the variant, and its canonical link
+names the variant's URL): no redirect chain before the first paint. A tiny
+script sends a reader whose remembered choice or browser language is the
+other script there; without script, the header's switch is a plain link.
+A site without a home page gets a page of plain links instead.
+"""
 from __future__ import annotations
 
 import html
@@ -15,10 +22,15 @@ _HANS_TAGS = ["zh-hans", "zh-cn", "zh-sg", "zh-my", "zh"]
 _HANT_TAGS = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
 
 
-def root_redirect_html(site_name: str, default: Variant, feeds: dict[str, list[Feed]]) -> str:
-    """`feeds`: by variant prefix, the feeds that exist in the output."""
+def _choice_script(default: Variant, stay: bool) -> str:
+    """Picks the reader's variant: remembered choice, else the browser's
+    languages, else `default`. `stay`: the page already shows `default`, so
+    only another choice navigates."""
     prefixes = {v.key: v.prefix for v in VARIANTS}
-    script = (
+    # Resolved against the document's own URL, not a <base>.
+    target = "location.replace(new URL(v+'/',location.href).href+location.hash)"
+    go = f"if(v!==d){target}" if stay else target
+    return (
         "(function(){var p=%s,d=%s,k=%s,v=null;"
         "try{v=localStorage.getItem(k)}catch(e){}"
         "if(!v||!p.some(function(x){return x===v})){v=null;"
@@ -27,7 +39,7 @@ def root_redirect_html(site_name: str, default: Variant, feeds: dict[str, list[F
         "if(%s.some(function(x){return t.indexOf(x)===0}))v=%s;"
         "else if(%s.some(function(x){return t===x||t.indexOf(x+'-')===0}))v=%s;}"
         "v=v||d}"
-        "location.replace(v+'/'+location.hash)})();"
+        "%s})();"
     ) % (
         json.dumps(list(prefixes.values())),
         json.dumps(default.prefix),
@@ -36,7 +48,24 @@ def root_redirect_html(site_name: str, default: Variant, feeds: dict[str, list[F
         json.dumps(prefixes["hant"]),
         json.dumps(_HANS_TAGS),
         json.dumps(prefixes["hans"]),
+        go,
     )
+
+
+def root_home_html(home: str, default: Variant) -> str:
+    """The default variant's home page (`home`, its HTML as written under
+    /<prefix>/), made to be served at the site root."""
+    head = home.index("<head>") + len("<head>")
+    # First in <head>: every relative URL after it resolves inside the variant.
+    extra = (f'\n<base href="{default.prefix}/">'
+             f"\n<script>{_choice_script(default, stay=True)}</script>")
+    return home[:head] + extra + home[head:]
+
+
+def root_redirect_html(site_name: str, default: Variant, feeds: dict[str, list[Feed]]) -> str:
+    """A page of plain links, for a site without a home page; `feeds`: by
+    variant prefix, the feeds that exist in the output."""
+    script = _choice_script(default, stay=False)
     links = "\n".join(
         f'<li><a href="{v.prefix}/" hreflang="{v.lang}" lang="{v.lang}">{html.escape(v.name)}</a></li>'
         for v in VARIANTS
