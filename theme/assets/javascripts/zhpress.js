@@ -25,3 +25,12 @@
     }
   });
 })();
+
+/* The drawer and search toggles start closed, also when the browser restores
+   form state on back/forward (what Material's autocomplete="off" did). */
+window.addEventListener("pageshow", function () {
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle && toggle.checked && !toggle.hasAttribute("data-zhpress-keep")) toggle.checked = false;
+  });
+});
