@@ -9,7 +9,7 @@ def test_search_box_finds_chinese(real_site, open_site):
     page.goto(base + ARTICLE, wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
-    for query, title in (("騰訊", "湯道生：產業互聯網的第一年"), ("腾讯", "汤道生：产业互联网的第一年")):
+    for query, title in (("騰訊", "湯道生：產業互聯網的第一年"),):
         box.fill(query)
         box.press("End")  # Material searches on key events
         # Results replace the previous query's: wait until this query's title is listed.

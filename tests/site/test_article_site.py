@@ -66,14 +66,15 @@ def test_every_schema_error_is_reported_in_one_build(tmp_path):
     assert result.returncode != 0
     out = result.stderr + result.stdout
     expected = [
-        (r"content/articles/missing-title\.md:1: .*title", "missing title"),
-        (r"content/articles/bad-date\.md:3: .*2019-13-01.*month 13", "bad date"),
-        (r"content/articles/unknown-key\.md:3: .*auther.*author", "unknown key with suggestion"),
-        (r"content/articles/tags-not-list\.md:3: .*tags.*list", "tags not a list"),
+        (r"content/articles/missing-title\.md:1:1: .*title", "missing title"),
+        (r"content/articles/bad-date\.md:3:7: .*2019-13-01.*month 13", "bad date"),
+        (r"content/articles/unknown-key\.md:3:1: .*auther.*author", "unknown key with suggestion"),
+        (r"content/articles/tags-not-list\.md:3:7: .*tags.*list", "tags not a list"),
     ]
     for pattern, what in expected:
         assert re.search(pattern, out), f"{what} not reported:\n{out}"
-    assert "4 front matter problem(s) in 4 file(s)" in out
+    # zhpress/check reports them all before zhpress/article would stop at them.
+    assert "zhpress/check: 4 problem(s) stop the build (4 error(s))" in out
 
 
 @pytest.mark.parametrize("variant, title", [("zh-hant", "湯道生：產業互聯網的第一年"),

@@ -56,6 +56,15 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def hook(project: Path, code: str) -> None:
+    """A hook file of the project (MkDocs and ProperDocs run `hooks:` as plugins)."""
+    (project / "breakage.py").write_text(
+        "import logging\nfrom mkdocs.exceptions import PluginError\nfrom mkdocs.plugins import event_priority\n"
+        "log = logging.getLogger('mkdocs.plugins.breakage')\n\n" + code, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - breakage.py\n")
+
+
 BREAKAGES = {
     # A warning while pages render, fatal under --strict after on_post_build.
     "broken link": lambda p: edit(p / "content/index.md", "這裡發表", "[壞連結](articles/missing.md)這裡發表"),
@@ -64,6 +73,25 @@ BREAKAGES = {
         p / "content/articles/tang-daosheng-csig-first-year.md", "title: ", "titel: "),
     # An error while the plugins read their configuration.
     "bad plugin option": lambda p: edit(p / "mkdocs.yml", "  - zhpress/article", "  - zhpress/article:\n      per_page: 0"),
+    # A warning while the configuration is read (a plugin's on_config), fatal under --strict.
+    "warning in on_config": lambda p: hook(p, "def on_config(config):\n    log.warning('a plugin option is odd')\n"),
+    # ... from the last on_config of all, after output has noted the site it keeps.
+    "warning in the last on_config": lambda p: hook(
+        p, "@event_priority(-5000)\ndef on_config(config):\n    log.warning('a plugin option is odd')\n"),
+    # An error while pages render.
+    "error while pages render": lambda p: hook(
+        p, "def on_page_content(html, page, config, files):\n"
+           "    if page.file.src_uri.endswith('articles/tang-daosheng-csig-first-year.md'):\n"
+           "        raise PluginError('cannot render this page')\n    return html\n"),
+    # A warning while pages render.
+    "warning while pages render": lambda p: hook(
+        p, "def on_page_context(context, page, config, nav):\n    log.warning('odd page')\n    return context\n"),
+    # An error in on_post_build, before output's own.
+    "error in on_post_build": lambda p: hook(
+        p, "def on_post_build(config):\n    raise PluginError('the feed writer broke')\n"),
+    # A warning in the last on_post_build of all, after output's own.
+    "warning after output's on_post_build": lambda p: hook(
+        p, "@event_priority(-5000)\ndef on_post_build(config):\n    log.warning('late warning')\n"),
 }
 
 
@@ -95,15 +123,25 @@ def test_good_build_replaces_the_site(fresh, tool):
     assert "腾讯" in hans and '<html lang="zh-Hans"' in hans
 
 
-def test_nothing_is_staged_under_serve(tmp_path):
+def test_serve_stages_each_rebuild_and_publishes_it_when_it_is_good(tmp_path):
+    """Under serve, each rebuild is staged and judged at its own on_post_build
+    (no on_shutdown follows it), so a failed rebuild leaves the last good one
+    served (tests/site/test_check_serve.py runs the real server)."""
     from mkdocs.config import load_config
 
     project = copy_project(tmp_path / "project")
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "old.html").write_text("last good build", encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         config = config.plugins.on_config(config)
-        assert config.site_dir == str(tmp_path / "served")
+        assert config.site_dir == str(served)  # every plugin reads the real folder
+        config.plugins.on_pre_build(config=config)
+        assert config.site_dir == str(tmp_path / ".served.building")
+        config.plugins.on_build_error(error=RuntimeError("a rebuild failed"))
+        assert (served / "old.html").exists() and not (tmp_path / ".served.building").exists()
     finally:
         config.plugins.on_shutdown()
 

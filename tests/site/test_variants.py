@@ -163,7 +163,8 @@ def test_urls_and_technical_attributes_are_not_converted(fixture_site):
 
 
 def test_faithful_text_and_override_in_a_built_page(fixture_site):
-    hant, hans = (read(fixture_site, f"{v}/articles/code/index.html") for v in VARIANTS)
+    hant, hans = (re.sub(r"</?(?:a|span|button)\b[^>]*>", "", read(fixture_site, f"{v}/articles/code/index.html"))
+                  for v in VARIANTS)  # glossary marks and links join their text
     assert "騰訊雲的文件" in hant and "腾讯云的文件" in hans
     # Unmarked Traditional text is published as written, even a spelling
     # the override does not list (周杰倫 is neither of its forms).

@@ -61,7 +61,7 @@ def test_the_four_broken_fixtures_give_four_different_messages():
 def test_problem_reads_as_file_line_message_fix():
     problem = problems_of(BROKEN[1][1])[0]
     assert str(problem) == (
-        "content/articles/x.md:5: date '2019-13-01' is not a valid date: month 13 is not between "
+        "content/articles/x.md:5:7: date '2019-13-01' is not a valid date: month 13 is not between "
         "1 and 12. Fix: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-10-08."
     )
     assert str(Problem("a.md", 2, "something is wrong")) == "a.md:2: something is wrong."
@@ -221,8 +221,18 @@ def test_yaml_syntax_error_is_one_problem_on_its_line():
     assert problems[0].line == 4
     assert problems[0].message.startswith("front matter is not valid YAML: ")
     assert "quotes" in problems[0].fix
+    # An unclosed bracket is reported where it was opened, not where YAML gives up.
     problems = problems_of("---\ntitle: t\ntags: [a, b\nsummary: x\n---\n")
-    assert len(problems) == 1 and problems[0].line in (4, 5)
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (3, 7, "front matter is not valid YAML: the '[' opened here is never closed")]
+
+
+def test_a_full_width_colon_after_a_key_is_reported_on_its_own_line():
+    problems = problems_of("---\ntitle：湯道生\ndate: 2019\n---\n")
+    assert [(p.line, p.column) for p in problems] == [(2, 6)]
+    assert "full-width colon" in problems[0].message and "title: " in problems[0].fix
+    problems = problems_of("---\ntitle: t\nsummary:沒有空格\n---\n")
+    assert [(p.line, p.column) for p in problems] == [(3, 8)]
 
 
 def test_front_matter_shape_problems():
@@ -238,9 +248,19 @@ def test_line_numbers_survive_bom_crlf_comments_and_block_scalars():
     assert [(p.line, p.message) for p in problems_of(text)] == [(7, "unknown key 'auther'")]
 
 
-def test_passed_through_keys_are_not_checked():
-    text = "---\ntitle: t\ntemplate: 1\nhide: navigation\nsearch: {boost: 2}\nstatus: [x]\n---\n"
-    assert problems_of(text) == []
+def test_values_passed_to_material_are_checked_before_material_reads_them():
+    good = "---\ntitle: t\ntemplate: main.html\nhide: [navigation, toc]\nsearch: {boost: 2}\nstatus: new\n---\n"
+    assert problems_of(good) == []
+    text = "---\ntitle: t\ntemplate: 1\nhide: navigation\nsearch: {boost: yes}\nstatus: [x]\nscript: zh\n---\n"
+    assert [(p.line, p.message.split(" ")[0]) for p in problems_of(text)] == [
+        (3, "template"), (4, "hide"), (5, "search"), (6, "status"), (7, "script")]
+
+
+def test_pages_that_are_not_articles_use_the_page_keys():
+    assert problems_of("# 首頁\n", kind="page") == []
+    assert problems_of("---\ntitle: 首頁\nhide: [toc]\n---\n", kind="page") == []
+    problems = problems_of("---\ntitle: 首頁\nspeaker: 某人\n---\n", kind="page")
+    assert [(p.line, p.message) for p in problems] == [(3, "unknown key 'speaker'")]
 
 
 def test_known_keys_have_one_line_descriptions():

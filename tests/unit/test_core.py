@@ -174,8 +174,9 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
     values = [value for _, value, _ in readme_pipeline()]
     assert all(earlier > later for earlier, later in zip(values, values[1:]))
     assert [name for name, _, _ in readme_pipeline()] == [
-        "READ_METADATA", "CONVERT_SCRIPT", "TYPESET", "MARK_TERMS", "PAGE_SETUP", "PAGE_CONTEXT",
-        "MEASURE", "RESTORE_CONFIG", "PUBLISH_COPIES", "WRITE_DERIVED", "WRITE_SITE_FILES", "STAGE_OUTPUT",
+        "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "MARK_TERMS",
+        "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
+        "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
     ]
 
 
@@ -200,7 +201,8 @@ HOOKS = {
     "PUBLISH_COPIES": [("variants", "on_files")],
     "WRITE_DERIVED": [("article", "on_post_build")],
     "WRITE_SITE_FILES": [("variants", "on_post_build")],
-    "STAGE_OUTPUT": [("output", "on_config"), ("output", "on_post_build")],
+    "NOTE_OUTPUT": [("output", "on_config")],
+    "STAGE_OUTPUT": [("output", "on_pre_build"), ("output", "on_post_build")],
 }
 
 

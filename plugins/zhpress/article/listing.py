@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..text.slug import slugify
+from ..core.tags import tag_slug
 from .records import ArticleRecord
 
 
@@ -56,12 +56,13 @@ def plan_listings(articles: list[ArticleRecord], per_page: int, archive_dir: str
     listings[home.src_uri] = home
     for page in paginate(archive_dir, t("zhpress.archive"), "archive", articles, per_page, t):
         listings[page.src_uri] = page
-    # Tags are grouped by slug, so 云計算 and 雲計算 are one tag (named as first seen).
+    # Tags are grouped by slug, so 云計算 and 雲計算 are one tag (named as first
+    # seen), while C++ and C# are two (core.tags).
     by_slug: dict[str, list[ArticleRecord]] = {}
     names: dict[str, str] = {}
     for article in articles:
         # One entry per slug even if the article spells a tag two ways.
-        slugs = {slugify(tag): tag for tag in reversed(article.tags)}  # first spelling wins
+        slugs = {tag_slug(tag): tag for tag in reversed(article.tags)}  # first spelling wins
         for slug, tag in slugs.items():
             names.setdefault(slug, tag)
             by_slug.setdefault(slug, []).append(article)

@@ -11,29 +11,32 @@ import logging
 import os
 
 import yaml
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..siteconfig import project_dir
 from ..siteconfig.entities import EntitiesError, load_entities
-from ..text.slug import slugify
 from ..core import pipeline
 from ..core.context import FEEDS as FEEDS_NAME
 from ..core.published import FEEDS
 from ..core.script import in_script, in_source_script, install_template_helpers
 from ..core.strings import ui_strings
+from ..core.tags import tag_slug
 from ..core.variants import VARIANTS, split_variant, variant_of, variant_uri
 from .config import ArticleConfig
 from .listing import ListingPage, page_uri, plan_listings
 from .publish import as_list, feed_entry, share_head, write_feeds
 from .readtime import count_text, reading_minutes, text_from_html
 from .records import ArticleRecord, PartialDate, record_from_meta, sort_articles
-from .schema import PEOPLE_KEYS, validate_front_matter
+from .schema import PEOPLE_KEYS, Problem, validate_front_matter
 
 log = logging.getLogger("mkdocs.plugins.zhpress.article")
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
+# What MkDocs reads as Markdown (mkdocs.utils.markdown_extensions).
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 class ArticlePlugin(BasePlugin[ArticleConfig]):
@@ -71,7 +74,10 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         self.reading: dict[str, dict] = {}
 
     def is_article(self, base_uri: str) -> bool:
-        return base_uri.startswith(self.config.articles_dir.strip("/") + "/") and base_uri.endswith(".md")
+        """A Markdown page (any extension MkDocs reads: .md, .markdown ...)
+        inside the articles folder."""
+        return (base_uri.startswith(self.config.articles_dir.strip("/") + "/")
+                and base_uri.lower().endswith(MARKDOWN_EXTENSIONS))
 
     # --- reading the archive -------------------------------------------------
 
@@ -86,7 +92,12 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         for file in files.documentation_pages():
             if not self.is_article(file.src_uri):
                 continue
-            source = file.content_string
+            try:
+                source = file.content_string
+            except UnicodeDecodeError as error:
+                problems.append(Problem(self._shown_path(file, config), 1, f"not UTF-8 text ({error.reason} "
+                                        f"at byte {error.start})", "save the file as UTF-8", column=1))
+                continue
             meta, found = validate_front_matter(self._shown_path(file, config), source)
             if found:
                 problems += found
@@ -210,18 +221,18 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         context["zhpress_tag_links"] = [
             (tag, link)
             for tag in as_list(page.meta.get("tags"))
-            if (link := resolve(page_uri(f"{tags_dir}/{slugify(str(tag))}", 1))) is not None
+            if (link := resolve(page_uri(f"{tags_dir}/{tag_slug(tag)}", 1))) is not None
         ]
         cover = self._cover_file(page)
         context["zhpress_cover"] = cover
         variant = variant_of(page)
         language = variant.lang if variant else "zh-Hant"
-        context["zhpress_share"] = share_head(
+        context["zhpress_share"] = Markup(share_head(
             page, site_name=config.site_name,
             site_url=config.site_url or "", language=language,
             other_languages=[v.lang for v in VARIANTS if v.lang != language] if variant else [],
             cover_url=cover.url if cover else None,
-        )
+        ))  # every value is escaped for where it lands (share.py)
 
     def _cover_file(self, page) -> File | None:
         cover = page.meta.get("cover")

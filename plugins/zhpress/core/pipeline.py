@@ -6,9 +6,20 @@ depend on each other share a priority. Read top to bottom, this is the order
 in which a page is made.
 """
 
+# on_config: zhpress/output notes the real site_dir before any plugin can
+# fail, so a build stopped in configuration can say which site it kept.
+NOTE_OUTPUT = 1000
+# on_config: zhpress/check reports every problem of the tree at once (front
+# matter and site_config included), before a plugin that reads them stops
+# the build at its first problem, and refuses files from outside the
+# project; before output is staged, so a stopped build touches nothing.
+CHECK_SOURCES = 200
 # on_config / on_files / on_page_markdown: read and validate front matter,
 # choose templates, before any plugin rewrites metadata.
 READ_METADATA = 150
+# on_page_content: zhpress/check sanitises raw HTML (raw_html: safe) as
+# Markdown made it, before anything adds markup of its own.
+SANITIZE_HTML = 120
 # on_page_markdown / on_page_content: text into the reader's script; every
 # later step sees the page as readers read it.
 CONVERT_SCRIPT = 100
@@ -25,6 +36,10 @@ PAGE_CONTEXT = 0
 # on_page_content: measure and index the final HTML (reading length, search
 # records): after conversion, typesetting and marking.
 MEASURE = -50
+# on_page_context: zhpress/check marks the page's rendered HTML (content,
+# table of contents) as markup for the escaping template engine: after every
+# plugin has read or changed it as a plain string.
+MARK_RENDERED_HTML = -80
 # on_post_page: per-page config changes are undone after the page is written.
 RESTORE_CONFIG = -90
 # on_files: every file of docs_dir, generated pages included, is published
@@ -33,7 +48,10 @@ PUBLISH_COPIES = -100
 # on_post_build: files derived from the pages (feeds, indexes) are written
 # before the site-wide files that may list them (root page, sitemaps).
 WRITE_DERIVED = -200
+# on_post_build: zhpress/check escapes the text fields of the search index
+# Material's search plugin has written (priority 0).
+ESCAPE_SEARCH_INDEX = -250
 WRITE_SITE_FILES = -300
-# on_config / on_post_build / on_build_error: staged output is set up after
-# every plugin has read the real site_dir, and published last.
+# on_pre_build / on_post_build: staged output is set up after every plugin
+# has read the real site_dir (in on_config), and published last.
 STAGE_OUTPUT = -1000

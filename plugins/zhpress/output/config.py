@@ -6,6 +6,5 @@ class OutputConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Build into a staging folder and put it in place only when the build
     # succeeds (and, in strict mode, logged no warning): a failed build leaves
-    # the last good site untouched. Never under `serve`, which builds into a
-    # temporary folder of its own.
+    # the last good site untouched (under `serve` too, but for --dirtyreload).
     staged = c.Type(bool, default=True)

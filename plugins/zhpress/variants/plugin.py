@@ -28,6 +28,7 @@ from ..text.detect import looks_mechanically_converted
 from ..text.frontmatter import split_front_matter
 from ..text.html import transform_html
 from .config import VariantsConfig
+from .messages import name_sources
 from .navigation import prefix_nav_config, variant_navigation, with_current_page
 from .reuse import RenderedPage
 from .root import root_home_html, root_redirect_html
@@ -56,6 +57,12 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return
         self.site = site_script(config)
         self.default = BY_KEY[self.config.default]
+        docs = Path(config.docs_dir)
+        try:
+            shown = os.path.relpath(docs, project_dir(config))
+        except ValueError:
+            shown = str(docs)
+        name_sources(Path(shown).as_posix())
         if config.nav is not None:
             config.nav = prefix_nav_config(config.nav, self.default)
         self.navs = {}

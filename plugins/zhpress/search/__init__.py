@@ -1,0 +1,1 @@
+"""zhpress/search: exact, cross-script Chinese search in Material's search box."""

@@ -1,0 +1,462 @@
+"""The search index: built from every page's sections, written in pieces.
+
+One index serves both scripts. A section has two fields, its heading (the
+page title for the top of the page) and its body; each is a list of blocks,
+normalised once (zhpress.text.normalize: Simplified character by character,
+lower case, no punctuation or spaces). Where the other script's text differs
+in more than characters (看著 / 看着, 瞭解 / 了解: OpenCC decides by the
+phrase), its character is indexed as an alternative at the same position,
+so a query typed in either script finds what the reader sees.
+
+Indexed per field:
+- every character (unigram): the sections holding it, and how often;
+- every pair of adjacent characters within one block (bigram): each
+  occurrence with its section and position. A longer query is found by
+  intersecting the positions of bigrams that cover it: every match is
+  verified, none guessed, and none runs from one block into the next.
+
+Files, all gzip-compressed and fetched only when a query needs them
+(assets/search.js reads them):
+
+  index.bin     JSON: format, build id, bucket count, pages, sections, the
+                variants, classes left out, the browser's character table
+  sections.bin  per page its number of sections; per section its length
+                class (ranking: shorter sections first)
+  u/<n>.bin     JSON of pages n*16 ... n*16+15: URL, then per section its
+                anchor, heading (the page title first) and, where the
+                Simplified page reads it otherwise than character by
+                character, its Simplified form: results show at once
+  b/<n>.bin     bucket n: the entries of every gram hashing to n (FNV-1a
+                over code points, modulo the bucket count), each with its
+                counts and its postings when they are small
+  p/<n>s.bin    a large gram's sections (and counts)
+  p/<n>p.bin    a large bigram's positions
+  w/<n>.bin     the fallback's dictionary words, by their first two
+                characters (hashed like the buckets)
+
+Integer lists are byte-planar: one byte saying how many bytes each number
+takes (k), then the lowest byte of every number, then the next ... (k
+planes): as fast to write from Python's arrays as to read into typed arrays,
+and gzip packs the high planes (mostly zeros) to nearly nothing. Snippets
+come from the result pages themselves, fetched in the reader's script
+after the results are shown.
+
+Output is deterministic: the same pages in the same order give the same bytes.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import sys
+from array import array
+from collections import Counter, defaultdict
+from itertools import chain, repeat
+from operator import and_, mul, not_, rshift, sub
+from pathlib import Path
+from typing import Callable
+
+from ..text.normalize import browser_char_map, normalize_lines, to_simplified_chars
+from .extract import Section
+
+FORMAT = 1
+BUCKET_TARGET = 8 * 1024  # raw bytes of inline entries per bucket, before gzip
+EXTERNAL_OVER = 3 * 1024  # body postings above this (raw bytes) get files of their own
+PAGES_PER_SHARD = 16
+WORD_KEYS_PER_FILE = 400  # first pairs of dictionary words per w/ file
+BATCH = 256  # sections indexed at once
+GZIP_LEVEL = 4
+LOCAL_BITS = 20  # a section's local code: index in the batch << 20 | position
+
+
+def varint(value: int, out: bytearray) -> None:
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def planar(values) -> bytes:
+    """Byte-planar encoding of non-negative integers below 2**32 (module doc)."""
+    values = values if isinstance(values, array) and values.typecode == "I" else array("I", values)
+    top = max(values) if values else 0
+    k = 1 if top < 0x100 else 2 if top < 0x10000 else 3 if top < 0x1000000 else 4
+    raw = values.tobytes()
+    if sys.byteorder == "big":
+        values = array("I", values)
+        values.byteswap()
+        raw = values.tobytes()
+    return bytes((k,)) + b"".join(raw[plane::4] for plane in range(k))
+
+
+def bucket_of(key: str, buckets: int) -> int:
+    """FNV-1a over the key's code points, modulo `buckets` (search.js: bucketOf)."""
+    h = 0x811C9DC5
+    for char in key:
+        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return h % buckets
+
+
+def gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+class GramIndex:
+    """Postings of one field (headings or bodies), filled in batches of sections.
+
+    Kept as they are written: per bigram [first section, last section,
+    sections, step of every occurrence, its position move]; per character
+    [first section, last section, step to every section, count]."""
+
+    def __init__(self):
+        self.bi: dict[str, list] = {}
+        self.uni: dict[str, list] = {}
+        self._batch: list[tuple[int, str, dict[int, str] | None]] = []
+
+    def add(self, section: int, text: str, alternatives: dict[int, str] | None = None) -> None:
+        """Index normalised `text` (blocks joined by "\n") of `section`; sections
+        come in increasing order."""
+        self._batch.append((section, text, alternatives))
+        if len(self._batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if not batch:
+            return
+        pairs: defaultdict[str, list[int]] = defaultdict(list)
+        sections = [section for section, _, _ in batch]
+        touched: set[str] = set()
+        for local, (_, text, alternatives) in enumerate(batch):
+            code = local << LOCAL_BITS
+            # Every pair, the last character and "\n" included: each character
+            # starts one, which gives the unigrams; pairs holding "\n" are no bigrams.
+            for at, pair in enumerate(map(str.__add__, text + "\n", text[1:] + "\n"), code):
+                pairs[pair].append(at)
+            if alternatives:
+                self._alternatives(text, alternatives, pairs, code, touched)
+        mask = (1 << LOCAL_BITS) - 1
+        section_of = sections.__getitem__
+        bi = self.bi
+        by_char: defaultdict[str, list[list[int]]] = defaultdict(list)
+        touched_chars = {pair[0] for pair in touched}
+        for pair, codes in pairs.items():
+            if pair in touched:
+                codes = sorted(set(codes))
+            first = pair[0]
+            if first == "\n":
+                continue
+            by_char[first].append(codes)
+            if pair[1] == "\n":
+                continue
+            found = list(map(section_of, map(rshift, codes, repeat(LOCAL_BITS))))
+            entry = bi.get(pair)
+            if entry is None:
+                entry = bi[pair] = [found[0], found[0], 1, array("I"), array("I")]
+            steps = array("I", map(sub, found, chain((entry[1],), found)))
+            positions = list(map(and_, codes, repeat(mask)))
+            entry[3].extend(steps)
+            entry[4].extend(map(sub, positions, map(mul, chain((0,), positions), map(not_, steps))))
+            entry[2] += len(steps) - steps.count(0)
+            entry[1] = found[-1]
+        uni = self.uni
+        for char, lists in by_char.items():
+            if len(lists) == 1:
+                merged = lists[0]
+            elif char in touched_chars:
+                merged = sorted(set(chain.from_iterable(lists)))
+            else:
+                merged = sorted(chain.from_iterable(lists))
+            counts = Counter(map(rshift, merged, repeat(LOCAL_BITS)))
+            found = list(map(section_of, counts.keys()))
+            entry = uni.get(char)
+            if entry is None:
+                entry = uni[char] = [found[0], found[0], array("I"), array("I")]
+            entry[2].extend(map(sub, found, chain((entry[1],), found)))
+            entry[3].extend(counts.values())
+            entry[1] = found[-1]
+
+    @staticmethod
+    def _alternatives(text, alternatives, pairs, code, touched) -> None:
+        """Pairs through the other script's characters, at the same positions."""
+        end = len(text)
+        for position in sorted(alternatives):
+            for q in (position - 1, position):
+                if q < 0 or q >= end or text[q] == "\n":
+                    continue
+                x0 = text[q]
+                y0 = text[q + 1] if q + 1 < end else "\n"
+                for x in {x0, alternatives.get(q, x0)}:
+                    for y in {y0, alternatives.get(q + 1, y0)}:
+                        if x != x0 or y != y0:
+                            pairs[x + y].append(code | q)
+                            touched.add(x + y)
+
+
+def _bigram_parts(entry: list) -> tuple[int, int, bytes, bytes]:
+    """(sections, occurrences, S, P) of a bigram: S the first section, then
+    the section step of every occurrence (0: the same section as the one
+    before); P every position, after the one before in the same section."""
+    head = bytearray()
+    varint(entry[0], head)
+    return entry[2], len(entry[3]), bytes(head) + planar(entry[3]), planar(entry[4])
+
+
+def _unigram_parts(entry: list) -> tuple[int, bytes]:
+    head = bytearray()
+    varint(entry[0], head)
+    return len(entry[2]), bytes(head) + planar(entry[2]) + planar(entry[3])
+
+
+def group_words(words: dict[str, int], into: dict | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Dictionary words by their first two characters: {pair: [(rest, weight)]};
+    with `into`, added to a copy of those groups."""
+    grouped = dict(into) if into else {}
+    for word, weight in words.items():
+        key = word[:2]
+        found = grouped.get(key)
+        if found is None:
+            grouped[key] = [(word[2:], weight)]
+        else:
+            if into and found is into.get(key):
+                found = grouped[key] = list(found)
+            found.append((word[2:], weight))
+    return grouped
+
+
+def length_class(length: int) -> int:
+    """Sections of about the same length rank alike: one class per doubling."""
+    return length.bit_length()
+
+
+def _alternatives_of(normal: list[str], other: list[str]) -> tuple[dict[int, str], list[str]]:
+    """Positions where the other script's normalised blocks differ; blocks of
+    another length are returned whole, to be indexed after the others."""
+    alternatives: dict[int, str] = {}
+    extra: list[str] = []
+    start = 0
+    for mine, theirs in zip(normal, other):
+        if mine != theirs:
+            if len(mine) == len(theirs):
+                for offset, (a, b) in enumerate(zip(mine, theirs)):
+                    if a != b:
+                        alternatives[start + offset] = b
+            else:
+                extra.append(theirs)
+        start += len(mine) + 1
+    return alternatives, extra
+
+
+class IndexBuilder:
+    """Collects pages, in a deterministic order, and writes the index.
+
+    `other_script` converts display text into the other script by phrase
+    (OpenCC tw2s for a Traditional site), for the alternatives; None for none.
+    """
+
+    def __init__(self, other_script: Callable[[str], str] | None = None):
+        self.other_script = other_script
+        self.body = GramIndex()
+        self.head = GramIndex()
+        self.section_counts: list[int] = []
+        self.length_classes = bytearray()
+        self.pages: list[list] = []  # [url, [anchor, heading, Simplified heading?], ...]
+        self.chars: set[str] = set()
+        self.sections = 0
+
+    def _field(self, blocks: list[str], converted: list[str] | None) -> tuple[str, dict[int, str] | None]:
+        """Normalised text of a field (blocks joined by "\n") and the other
+        script's alternatives, from its blocks and their conversion."""
+        text = normalize_lines("\n".join(blocks))
+        if converted is None or converted == blocks:
+            return text, None
+        other = normalize_lines("\n".join(converted))
+        if other == text:
+            return text, None
+        normal, theirs = text.split("\n"), other.split("\n")
+        alternatives, extra = _alternatives_of(normal, theirs)
+        if extra:
+            text = "\n".join(normal + extra)
+        return text, alternatives or None
+
+    def add_page(self, url: str, title: str, sections: list[Section]) -> int:
+        """Adds a page (URL relative to the variant's root) and returns its number."""
+        page = len(self.pages)
+        self.section_counts.append(len(sections))
+        fields: list[list[str]] = []
+        for number, section in enumerate(sections):
+            fields.append([title if number == 0 else section.heading])
+            fields.append(section.blocks)
+        lines = [block for field in fields for block in field]
+        whole = "\n".join(lines)
+        self.chars.update(whole)
+        converted: list[list[str] | None] = [None] * len(fields)
+        if self.other_script is not None and not whole.isascii():
+            other = self.other_script(whole)
+            if other != whole:
+                other_lines = other.split("\n")
+                if len(other_lines) == len(lines):
+                    at = 0
+                    for index, field in enumerate(fields):
+                        converted[index] = other_lines[at:at + len(field)]
+                        at += len(field)
+        entry: list = [url]
+        for number, section in enumerate(sections):
+            heading = fields[2 * number][0]
+            shown = [section.anchor, heading]
+            other = converted[2 * number]
+            if other is not None and other[0] != to_simplified_chars(heading):
+                shown.append(other[0])  # the Simplified page reads it otherwise than by characters
+            entry.append(shown)
+        self.pages.append(entry)
+        for number in range(len(sections)):
+            sid = self.sections
+            self.sections += 1
+            head_text, head_alternatives = self._field(fields[2 * number], converted[2 * number])
+            if head_text:
+                self.head.add(sid, head_text, head_alternatives)
+            body_text, body_alternatives = self._field(fields[2 * number + 1], converted[2 * number + 1])
+            if body_text.strip("\n"):
+                self.body.add(sid, body_text, body_alternatives)
+            self.length_classes.append(length_class(len(body_text)))
+        return page
+
+    def flush(self) -> None:
+        """Index the sections waiting for a full batch now."""
+        self.body.flush()
+        self.head.flush()
+
+    # -- writing ---------------------------------------------------------------
+
+    def _dictionary(self, words_by_key: dict[str, list[tuple[str, int]]], files: dict[str, bytes]) -> int:
+        """Writes the fallback's words into w/<n>.bin, by their first two
+        characters (hashed like the buckets); returns the number of files.
+
+        Only words made of characters the site holds: a query holding any
+        other character finds nothing, however it is cut. A file is text,
+        one line per first pair: the pair, a tab, then its words separated
+        by spaces, each the rest of the word followed by one letter, its
+        weight (A = 0 ... Y = 24)."""
+        present = set(self.body.uni) | set(self.head.uni)
+        lines: list[str] = []
+        for key, words in words_by_key.items():
+            if key[0] not in present or key[1] not in present:
+                continue
+            items = [rest + chr(0x41 + min(weight, 24)) for rest, weight in words
+                     if not rest or present.issuperset(rest)]
+            if items:
+                lines.append(key + "\t" + " ".join(items))
+        shards = max(1, math.ceil(len(lines) / WORD_KEYS_PER_FILE))
+        grouped: list[list[str]] = [[] for _ in range(shards)]
+        for line in lines:
+            grouped[bucket_of(line[:2], shards)].append(line)
+        for number, shard in enumerate(grouped):
+            files[f"w/{number}.bin"] = "\n".join(shard).encode("utf-8")
+        return shards
+
+    def write(self, out_dir: Path, dictionary: dict[str, int], variants: list[str] | None,
+              exclude_classes: list[str] = ()) -> dict:
+        """Writes every file under out_dir; returns counts and sizes."""
+        self.flush()
+        out_dir = Path(out_dir)
+        files: dict[str, bytes] = {}
+        keys = sorted(set(self.body.uni) | set(self.body.bi) | set(self.head.uni)
+                      | set(self.head.bi))
+        entries: list[tuple[str, bytes]] = []
+        external = 0
+        for key in keys:
+            entry = bytearray()
+            varint(len(key), entry)
+            for char in key:
+                varint(ord(char), entry)
+            bigram = len(key) == 2
+            body = (self.body.bi if bigram else self.body.uni).get(key)
+            head = (self.head.bi if bigram else self.head.uni).get(key)
+            flags = (1 if body else 0) | (4 if head else 0)
+            parts = []
+            for postings in (body, head):
+                if postings is None:
+                    parts.append(None)
+                elif bigram:
+                    parts.append(_bigram_parts(postings))
+                else:
+                    count, data = _unigram_parts(postings)
+                    parts.append((count, count, data, b""))
+            if body and len(parts[0][2]) + len(parts[0][3]) > EXTERNAL_OVER:
+                flags |= 2
+            entry.append(flags)
+            for field, part in enumerate(parts):
+                if part is None:
+                    continue
+                df, n, s_part, p_part = part
+                varint(df, entry)
+                varint(n, entry)
+                if field == 0 and flags & 2:
+                    varint(external, entry)
+                    varint(len(s_part), entry)
+                    files[f"p/{external}s.bin"] = s_part
+                    if bigram:
+                        varint(len(p_part), entry)
+                        files[f"p/{external}p.bin"] = p_part
+                    external += 1
+                else:
+                    varint(len(s_part), entry)
+                    entry += s_part
+                    if bigram:
+                        varint(len(p_part), entry)
+                        entry += p_part
+            entries.append((key, bytes(entry)))
+        inline = sum(len(e) for _, e in entries)
+        buckets = max(1, math.ceil(inline / BUCKET_TARGET))
+        grouped: list[list[bytes]] = [[] for _ in range(buckets)]
+        for key, entry in entries:
+            grouped[bucket_of(key, buckets)].append(entry)
+        for number, group in enumerate(grouped):
+            data = bytearray()
+            varint(len(group), data)
+            files[f"b/{number}.bin"] = bytes(data) + b"".join(group)
+        if dictionary and not isinstance(next(iter(dictionary.values())), list):
+            dictionary = group_words(dictionary)
+        word_shards = self._dictionary(dictionary, files)
+        table = bytearray()
+        varint(len(self.pages), table)
+        table += planar(self.section_counts)
+        table += self.length_classes
+        files["sections.bin"] = bytes(table)
+        for shard in range(0, len(self.pages), PAGES_PER_SHARD):
+            files[f"u/{shard // PAGES_PER_SHARD}.bin"] = json.dumps(
+                self.pages[shard:shard + PAGES_PER_SHARD], ensure_ascii=False,
+                separators=(",", ":")).encode("utf-8")
+        compressed = {name: gz(data) for name, data in files.items()}
+        digest = hashlib.sha1()
+        for name in sorted(compressed):
+            digest.update(name.encode())
+            digest.update(compressed[name])
+        manifest = {
+            "format": FORMAT,
+            "build": digest.hexdigest()[:12],
+            "buckets": buckets,
+            "pages": len(self.pages),
+            "sections": self.sections,
+            "shard": PAGES_PER_SHARD,
+            "words": word_shards,
+            "variants": variants,
+            "exclude": sorted(exclude_classes),
+            "map": browser_char_map(self.chars),
+        }
+        compressed["index.bin"] = gz(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                                separators=(",", ":")).encode("utf-8"))
+        for sub_dir in ("b", "p", "u", "w"):
+            (out_dir / sub_dir).mkdir(parents=True, exist_ok=True)
+        for name, data in compressed.items():
+            with open(out_dir / name, "wb") as handle:
+                handle.write(data)
+        return {
+            "pages": len(self.pages),
+            "sections": self.sections,
+            "buckets": buckets,
+            "external": external,
+            "files": len(compressed),
+            "bytes": sum(len(d) for d in compressed.values()),
+        }

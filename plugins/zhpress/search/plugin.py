@@ -1,0 +1,179 @@
+"""zhpress/search: exact Chinese search in either script, in Material's box.
+
+Replaces Material's search plugin. Each page written in Markdown is read
+once, as readers get it: the final HTML of its Traditional copy (of every
+page when zhpress/variants is off); pages a template makes from nothing
+(lists, directories) and later pages of paginated lists are left out. It is
+cut into sections at its h2 and h3 anchors and indexed by character and
+pair of characters (index.py); after the build the index is written in
+pieces, with the browser engine beside it (assets/search.js). The search
+box is Material's markup (templates/partials/), the engine ours: it loads
+when a reader focuses the box, never before.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import logging
+import os
+import shutil
+import time
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..core import pipeline
+from ..core.script import ScriptSettings, install_template_helpers
+from ..core.variants import VARIANTS, split_variant, variant_of
+from ..siteconfig import project_dir
+from ..text.convert import STANDARDS
+from .config import SearchConfig
+from .extract import content_region
+from .worker import IndexWorker
+
+log = logging.getLogger("mkdocs.plugins.zhpress.search")
+
+HERE = Path(__file__).parent
+TEMPLATES_DIR = str(HERE / "templates")
+ENGINE = HERE / "assets" / "search.js"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.worker: IndexWorker | None = None
+        self.variants_on = False
+        self.version = ""
+        self.convert = ""
+
+    def on_config(self, config):
+        """Priority: default (reads its own options; puts its templates
+        between the site's custom_dir and Material's)."""
+        if not self.config.enabled:
+            return
+        if "material/search" in config.plugins:
+            raise PluginError(
+                "zhpress/search replaces Material's search plugin; both are configured. "
+                "Fix: remove '- search' from plugins in mkdocs.yml.")
+        folder = PurePosixPath(self.config.dir)
+        if folder.is_absolute() or ".." in folder.parts or not folder.parts:
+            raise PluginError(f"zhpress/search: 'dir: {self.config.dir}' must be a folder inside the site. "
+                              "Fix: write a relative path such as 'dir: search'.")
+        self.folder = str(folder)
+        self._add_templates(config)
+        self.version = hashlib.sha1(ENGINE.read_bytes()).hexdigest()[:10]
+        # The other script's reading of the text, for the alternatives: the
+        # OpenCC conversion the site makes Simplified pages with.
+        standard = ScriptSettings.of(config).traditional
+        self.convert = STANDARDS.get(standard, STANDARDS["tw"])[0]
+
+    @staticmethod
+    def _add_templates(config) -> None:
+        dirs = config.theme.dirs
+        if TEMPLATES_DIR in dirs:
+            return
+        custom = os.path.normpath(config.theme.custom_dir) if config.theme.custom_dir else None
+        for index, folder in enumerate(dirs):
+            if os.path.normpath(folder) == custom:
+                continue
+            if os.path.isfile(os.path.join(folder, "partials", "header.html")):
+                dirs.insert(index, TEMPLATES_DIR)
+                return
+        dirs.append(TEMPLATES_DIR)
+
+    def on_pre_build(self, config):
+        """Priority: default (a new build indexes from scratch, beside the build)."""
+        if self.worker is not None:
+            self.worker.abort()
+        self.worker = None
+        if self.config.enabled:
+            settings = {"convert": self.convert, "exclude": sorted(self.config.exclude_classes),
+                        "jieba": self.config.jieba}
+            self.worker = IndexWorker(settings, self.config.parallel)
+        self.spent = 0.0  # seconds the build spent handing pages over
+
+    def on_files(self, files, config):
+        """Priority: default (nothing of the site may live where the index goes)."""
+        if not self.config.enabled:
+            return files
+        prefix = self.folder + "/"
+        for file in files:
+            if file.dest_uri.startswith(prefix):
+                raise PluginError(
+                    f"zhpress/search writes its index to {prefix}, where the site already has "
+                    f"{file.dest_uri}. Fix: rename that file, or set 'dir:' of zhpress/search.")
+        return files
+
+    def on_nav(self, nav, config, files):
+        """Priority: default (every file is published by now: are there variants?)."""
+        if self.config.enabled:
+            self.variants_on = any(split_variant(f.src_uri)[0] for f in files.documentation_pages())
+        return nav
+
+    def on_env(self, env, config, files):
+        """Priority: default (the search partial's settings and the `zh` filter)."""
+        if self.config.enabled:
+            install_template_helpers(env, config)
+            env.globals["zhpress_search"] = {"dir": self.folder, "version": self.version}
+        return env
+
+    @event_priority(pipeline.MEASURE)
+    def on_post_page(self, output, page, config):
+        """Priority: MEASURE (the page as readers get it: converted, typeset,
+        terms marked, in its template)."""
+        if self.worker is None:
+            return output
+        variant = variant_of(page)
+        if (variant is not VARIANTS[0]) if self.variants_on else (variant is not None):
+            return output
+        options = page.meta.get("search")
+        if isinstance(options, dict) and options.get("exclude"):
+            return output
+        if not (page.content or "").strip():
+            return output  # no text of its own: a list or a directory made by a template
+        url = page.url
+        if variant is not None and url.startswith(variant.prefix + "/"):
+            url = url[len(variant.prefix) + 1:]
+        if any(fnmatch.fnmatchcase(url, pattern) for pattern in self.config.exclude_pages):
+            return output
+        started = time.perf_counter()
+        region = content_region(output)
+        if region is not None:
+            self.worker.page(url, region, page.title or "")
+        self.spent += time.perf_counter() - started
+        return output
+
+    @event_priority(pipeline.WRITE_DERIVED)
+    def on_post_build(self, config):
+        """Priority: WRITE_DERIVED (the index is derived from every page)."""
+        if self.worker is None:
+            return
+        worker, self.worker = self.worker, None
+        started = time.perf_counter()
+        out = Path(config.site_dir) / self.folder
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        variants = [v.prefix for v in VARIANTS] if self.variants_on else None
+        site_config = project_dir(config) / self.config.site_config
+        try:
+            stats = worker.finish(str(out), str(site_config), self.config.jieba, variants)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
+        shutil.copyfile(ENGINE, out / "search.js")
+        log.info("zhpress/search: %d pages, %d sections: %.1f MB in %d files; indexing took "
+                 "%.1f s of CPU beside the build, which spent %.1f s handing pages over and %.1f s "
+                 "waiting for the files", stats["pages"], stats["sections"], stats["bytes"] / 2**20,
+                 stats["files"], stats["cpu"], self.spent, time.perf_counter() - started)
+
+    def on_build_error(self, error):
+        """Priority: default (a failed build keeps no half-built index)."""
+        if self.worker is not None:
+            self.worker.abort()
+            self.worker = None
+
+    def on_shutdown(self):
+        """Priority: default (no indexing process outlives MkDocs)."""
+        self.on_build_error(None)
