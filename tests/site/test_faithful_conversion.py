@@ -140,3 +140,27 @@ def test_correct_taiwan_prose_is_not_reported_and_comes_out_as_written(tmp_path)
         assert name in html, name
     hans = (site / "zh-hans/articles/prose/index.html").read_text(encoding="utf-8")
     assert "游明鑫" in hans and "接着" in hans and "什么" in hans
+
+
+def test_entity_names_keep_their_spelling_in_both_sites(tmp_path):
+    """OpenCC's s2tw writes 餘宛如 and 遊明鑫; entities.yml says 余宛如 and 游明鑫."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "index.md").write_text("---\ntitle: 首頁\n---\n", encoding="utf-8")
+    (content / "articles" / "names.md").write_text(
+        "---\ntitle: 两位受访者\nscript: hans\n---\n\n余宛如和游明鑫都来了。\n", encoding="utf-8")
+    project = copy_project(tmp_path / "project", content)
+    entities = project / "site_config" / "entities.yml"
+    text = entities.read_text(encoding="utf-8")
+    assert "\npeople:\n" in text
+    entities.write_text(text.replace("\npeople:\n", (
+        "\npeople:\n"
+        "  - id: yu-wanru\n    name: 余宛如\n    aliases: [余宛如]\n    description: 受訪者\n"
+        "  - id: you-mingxin\n    name: 游明鑫\n    aliases: [游明鑫]\n    description: 受訪者\n"
+    ), 1), encoding="utf-8")
+    site = build_site(project)
+    strip = lambda html: re.sub(r"<[^>]+>", "", html)  # noqa: E731 (glossary links join their text)
+    hant = strip((site / "zh-hant/articles/names/index.html").read_text(encoding="utf-8"))
+    hans = strip((site / "zh-hans/articles/names/index.html").read_text(encoding="utf-8"))
+    assert "余宛如和游明鑫都來了" in hant and "餘宛如" not in hant and "遊明鑫" not in hant
+    assert "余宛如和游明鑫都来了" in hans

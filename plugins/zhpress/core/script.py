@@ -14,7 +14,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from ..siteconfig import project_dir
+from ..siteconfig import SiteConfigError, phrase_pairs, project_dir
 from ..text.convert import ScriptConverter, load_overrides
 from .variants import BY_KEY, Variant
 
@@ -48,7 +48,12 @@ class SiteScript:
         self.settings = ScriptSettings.of(config)
         self.converter = ScriptConverter(self.settings.traditional, self._overrides(config))
 
-    def _overrides(self, config) -> list[tuple[str, str]]:
+    def _overrides(self, config) -> list:
+        """variants.yml's phrases, then every name of site_config (entities,
+        glossary): a listed name is written as its entry says, in each script."""
+        return self._phrases(config) + self._names(config)
+
+    def _phrases(self, config) -> list:
         path = project_dir(config) / self.settings.overrides
         if not path.exists():
             return []
@@ -56,6 +61,13 @@ class SiteScript:
             return load_overrides(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
         except (yaml.YAMLError, ValueError) as error:
             raise PluginError(f"zhpress: {error}\nFix the file {path}.") from error
+
+    @staticmethod
+    def _names(config) -> list:
+        try:
+            return phrase_pairs(project_dir(config))
+        except SiteConfigError:
+            return []  # reported with file and line by the plugins that read site_config
 
     def convert(self, text: str, variant: Variant | None, source: str | None = None,
                 repair: bool = False) -> str:
