@@ -155,7 +155,9 @@ def mkdocs_build(project: Path, config: str, site: str, env: dict, strict: bool,
     log_path = project / f"build-{tag}.log"
     result = run_measured(command, project, env, log_path)
     if result["returncode"] != 0:
-        tail = "\n".join(log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-25:])
+        lines = [line for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+                 if not line.startswith("  - ")]   # MkDocs' list of pages outside the nav
+        tail = "\n".join(lines[-25:])
         raise RuntimeError(f"{project.name}: {tag} build failed (exit {result['returncode']}):\n{tail}")
     hooks = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
     result["search_hooks"] = hooks
