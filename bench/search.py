@@ -3,23 +3,27 @@
 For each size, one generated corpus (bench/corpus.py) is built
 
 - ours:     with this repo's mkdocs.yml (its search plugin), and once more
-            without any search plugin (the baseline for extra memory, and
-            the site Pagefind indexes);
+            without any search plugin (the baseline for extra time and
+            memory, and the site Pagefind indexes);
 - material: stock Material, search `lang: zh` with jieba (as bench/build.py),
             and once more without search;
-- pagefind: `pagefind --site <ours without search>` (npm pagefind@1.6.0,
-            bench/node_modules), the Traditional variant, main content only,
-            with Pagefind's Default UI added to the article page measured;
+- pagefind: `pagefind --site <ours without search>` (npm pagefind@1.6.0 in
+            bench/node_modules): the Traditional variant's articles, main
+            content only, with Pagefind's Default UI added to the article
+            page measured;
 
 then every site is served gzip-encoded by a small static server and read in
-headless Chromium. Prints one Markdown table (bench/README.md, "search.py"
-explains every column) and writes bench/results/search-<timestamp>.json.
+headless Chromium: cold page views timed to the first result, and the 30
+queries through each system's API against a grep of the pages. Prints one
+Markdown table (bench/README.md, "search.py", explains every column) and
+writes bench/results/search-<timestamp>.json.
 
   python bench/search.py                          # sizes 1000 10000
   python bench/search.py 1000                     # or --sizes 1000,10000
   python bench/search.py 300 --only pagefind,material --keep /tmp/sb
-  python bench/search.py 1000 --keep /tmp/sb --reuse   # skip builds already in --keep
+  python bench/search.py 1000 --keep /tmp/sb --reuse --rebuild ours   # reuse what --keep holds
   python bench/search.py 1000 10000 --write-readme     # also update bench/README.md
+  python bench/search.py --render bench/results/search-X.json   # the table of an earlier run
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ import argparse
 import gzip
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -213,6 +216,15 @@ def variant_prefix(site: Path) -> str:
     raise FileNotFoundError(f"no articles/{ARTICLE}/index.html under {site}")
 
 
+def source_state() -> dict:
+    """The checkout ours is copied from: commit, and whether plugins/theme/config differ from it."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=normal", "plugins", "theme",
+                             "mkdocs.yml", "site_config"], cwd=REPO, capture_output=True, text=True)
+    return {"commit": commit.stdout.strip()[:10] or None, "uncommitted": bool(status.stdout.strip()),
+            "copied": time.strftime("%Y-%m-%d %H:%M")}
+
+
 def prepare_ours(project: Path, n: int, seed: int) -> None:
     if project.exists():
         shutil.rmtree(project)
@@ -228,6 +240,7 @@ def prepare_ours(project: Path, n: int, seed: int) -> None:
 
 def build_ours(project: Path, n: int, args) -> dict:
     def make():
+        source = source_state()
         prepare_ours(project, n, args.seed)
         configs.write_ours_nosearch(project)
         env = build.build_env("ours")
@@ -236,7 +249,8 @@ def build_ours(project: Path, n: int, args) -> dict:
         log(f"[ours n={n}] {bare['seconds']:.1f} s, {bare['peak_mb']:.0f} MB; building with search ...")
         full = mkdocs_build(project, "mkdocs.yml", "site", env, args.strict, "search")
         new = sorted(set(files_of(project / "site")) - set(files_of(project / "site-nosearch")))
-        result = {"plugins": configs.search_plugins(project / "mkdocs.yml"), "build": full, "baseline": bare}
+        result = {"plugins": configs.search_plugins(project / "mkdocs.yml"), "build": full, "baseline": bare,
+                  "source": source}
         result.update(index_files(project / "site", new))
         log(f"[ours n={n}] {full['seconds']:.1f} s, {full['peak_mb']:.0f} MB, search hooks "
             f"{full['search_hooks'].get('wall', 0):.1f} s, index {result['index_mb']:.1f} MB")
@@ -610,6 +624,9 @@ def notes(rows: list[dict], query_notes: list[str], args, details: dict | None =
         lines.append("ours was measured with the interim search (Material's lunr, one term per Han character): "
                      "`zhpress.search` was not on the page.")
     lines += query_notes
+    goals = goals_line(rows, details or {})
+    if goals:
+        lines.append(goals)
     loads = loadavgs(details or {})
     if loads:
         lines.append("Load average (1 min) of this 2-core machine, shared with other work, during the run: "
@@ -617,6 +634,41 @@ def notes(rows: list[dict], query_notes: list[str], args, details: dict | None =
                          part for part in (b is not None and f"builds {b:.1f}", v is not None and f"page views {v:.1f}")
                          if part) for n, (b, v) in loads.items()) + ". Wall times grow with it; CPU seconds much less.")
     return "\n".join(f"- {line}" for line in lines)
+
+
+GOAL_KB, GOAL_MS, GOAL_EXTRA_MB = 300, 300, 1024
+
+
+def goals_line(rows: list[dict], details: dict) -> str | None:
+    """Issue 17's goals, checked on ours at the largest size run."""
+    ours = [r for r in rows if r["system"] == "ours" and r.get("api") == "zhpress.search"]
+    if not ours:
+        return None
+    r = max(ours, key=lambda row: row["articles"])
+    n = r["articles"]
+    pagefind = next((x for x in rows if x["system"] == "pagefind" and x["articles"] == n), None)
+    views = (details.get(n) or details.get(str(n)) or {}).get("browsed", {}).get("ours", {}).get("views", [])
+    over = sum(1 for v in views if v.get("answered") and v["bytes"] / KB > GOAL_KB)
+    mark = lambda ok: "met" if ok else "NOT met"   # noqa: E731
+    parts = [
+        f"transfer {mark(r['transfer_max_kb'] is not None and r['transfer_max_kb'] <= GOAL_KB)} "
+        f"(median {fmt(r['transfer_kb'], 0)} KB, {over} of {len(views)} page views over {GOAL_KB} KB, "
+        f"max {fmt(r['transfer_max_kb'], 0)} KB)",
+        f"time to first result {mark(r['latency_p90_ms'] is not None and r['latency_p90_ms'] <= GOAL_MS and r['answered'] == r['views'])} "
+        f"(median {fmt(r['latency_ms'], 0)} ms, p90 {fmt(r['latency_p90_ms'], 0)} ms)",
+        f"recall and precision {mark(r['recall'] == 1 and r['precision'] == 1)} "
+        f"({fmt_pct(r['recall'])}, {fmt_pct(r['precision'])})",
+        f"extra build memory under 1 GB {mark(r['extra_mb'] is not None and r['extra_mb'] < GOAL_EXTRA_MB)} "
+        f"(+{fmt(r['extra_mb'], 0)} MB)",
+    ]
+    if pagefind:
+        small = r["index_gzip_mb"] <= pagefind["index_gzip_mb"] and r["index_mb"] <= pagefind["index_mb"]
+        fast = r["index_s"] is not None and r["index_s"] <= pagefind["index_s"] and (
+            r["index_cpu_s"] is None or r["index_cpu_s"] <= pagefind["index_cpu_s"])
+        parts.append(f"index no larger than Pagefind's {mark(small)} ({fmt(r['index_mb'])} vs {fmt(pagefind['index_mb'])} MB)")
+        parts.append(f"and no slower to build {mark(fast)} ({fmt(r['index_s'])} vs {fmt(pagefind['index_s'])} s wall, "
+                     f"{fmt(r['index_cpu_s'])} vs {fmt(pagefind['index_cpu_s'])} s CPU)")
+    return f"Goals of issue 17 at {n:,} articles: " + "; ".join(parts) + "."
 
 
 def loadavgs(details: dict) -> dict:
@@ -729,9 +781,20 @@ def render(path: Path, args) -> str:
     stamp = time.strftime("%Y-%m-%d", time.strptime(path.stem.split("-", 1)[1], "%Y%m%d-%H%M%S"))
     sizes = " ".join(map(str, report["sizes"]))
     return (f"{table(report['rows'])}\n\n{notes(report['rows'], report['query_notes'], args, details)}\n\n"
-            f"Run {stamp}, commit {(env.get('commit') or '?')[:10]}, {env['cpus']} cores, "
-            f"Chromium {chromium_version(details)}: `.venv/bin/python bench/search.py {sizes}`"
-            + (f" ({report['minutes']:.0f} min)." if report.get("minutes") else "."))
+            + footer(stamp, env, details, sizes, report.get("minutes")))
+
+
+def footer(stamp: str, env: dict, details: dict, sizes: str, minutes) -> str:
+    sources = []
+    for n, detail in details.items():
+        source = (detail.get("built", {}).get("ours") or {}).get("source")
+        if source:
+            sources.append(f"{int(n):,}: {source['commit']}{' + uncommitted changes' if source['uncommitted'] else ''}"
+                           f" as of {source['copied']}")
+    built = f"ours built from the checkout at commit {'; '.join(sources)}" if sources else \
+        f"commit {(env.get('commit') or '?')[:10]}"
+    return (f"Run {stamp}, {built}; {env['cpus']} cores, Chromium {chromium_version(details)}: "
+            f"`.venv/bin/python bench/search.py {sizes}`" + (f" ({minutes:.0f} min)." if minutes else "."))
 
 
 def main(argv=None) -> int:
@@ -759,10 +822,8 @@ def main(argv=None) -> int:
     note_text = notes(rows, query_notes, args, details)
     env = environment()
     stamp = time.strftime("%Y-%m-%d")
-    block = (f"{text_table}\n\n{note_text}\n\nRun {stamp}, commit {(env.get('commit') or '?')[:10]}, "
-             f"{env['cpus']} cores, Chromium {chromium_version(details)}: "
-             f"`.venv/bin/python bench/search.py {' '.join(map(str, args.sizes))}`"
-             f" ({(time.time() - started) / 60:.0f} min).")
+    block = (f"{text_table}\n\n{note_text}\n\n"
+             + footer(stamp, env, details, " ".join(map(str, args.sizes)), (time.time() - started) / 60))
     print(block)
     report = {"environment": env, "sizes": args.sizes, "seed": args.seed, "args": {
         k: str(v) for k, v in vars(args).items()}, "queries": [q.to_dict() for q in query_set],
