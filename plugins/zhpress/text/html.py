@@ -324,19 +324,7 @@ class _Tokenizer(HTMLParser):
         if self.cdata_elem is None and src.find("<", start, end) >= 0:
             self._text_with_markup(start, end)
             return
-        # The common case, inline: one run.
-        pieces = self.out.pieces
-        if self.cursor < start:
-            pieces.append(src[self.cursor:start])
-        raw = src[start:end]
-        self.runs.append((len(pieces), _unescape(raw) if "&" in raw or "\r" in raw else raw,
-                          self.segment, self.skip_root is not None, self.stack))
-        pieces.append(raw)
-        self.cursor = end
-        if "&#" in raw and _BAIL.search(raw):
-            # Python < 3.13 reads what follows `&#` by whether a `;` comes
-            # later: the output is tokenised anew, not from this skeleton.
-            self.out.reusable = False
+        self._run(start, end)  # the common case: one run
 
     def _text_with_markup(self, start: int, end: int) -> None:
         """Text with a `<` in it: Python gave up on a tag (`<a title="x` at
@@ -371,6 +359,8 @@ class _Tokenizer(HTMLParser):
         pieces.append(raw)
         self.cursor = end
         if "&#" in raw and _BAIL.search(raw):
+            # Python < 3.13 reads what follows `&#` by whether a `;` comes
+            # later: the output is tokenised anew, not from this skeleton.
             self.out.reusable = False
 
     def _opaque(self, start: int, end: int) -> None:
