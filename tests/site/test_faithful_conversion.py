@@ -4,6 +4,7 @@ published as written and the build suggests the mark with file and line;
 correct Taiwan prose and Simplified sources come out as written."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections import Counter
@@ -56,6 +57,23 @@ def body_text(site: Path, variant: str) -> list[str]:
     return [p.strip() for p in parser.paragraphs if p.strip()]
 
 
+@contextlib.contextmanager
+def info_logs():
+    """The records MkDocs logs at INFO and above, as on the command line."""
+    records = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = records.append
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def seed_body() -> list[str]:
     """The seed's paragraphs with half-width punctuation made full-width, as
     zhpress/typeset publishes them (punctuation is typography, not script)."""
@@ -83,18 +101,8 @@ def unmarked(tmp_path_factory):
     source = project / SOURCE
     text = source.read_text(encoding="utf-8")
     source.write_text(re.sub(r"(?m)^mechanical_conversion: true\n", "", text), encoding="utf-8")
-    records = []
-    handler = logging.Handler(logging.INFO)
-    handler.emit = records.append
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)  # as the command line does
-    try:
+    with info_logs() as records:
         site = build_site(project)  # strict: a suggestion must not fail the build
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
     return site, [r.getMessage() for r in records], source.read_text(encoding="utf-8")
 
 
@@ -122,18 +130,8 @@ def test_correct_taiwan_prose_is_not_reported_and_comes_out_as_written(tmp_path)
     body = "\n\n".join(sentences)
     (content / "articles" / "prose.md").write_text(f"---\ntitle: 台灣散文\n---\n\n{body}\n", encoding="utf-8")
     project = copy_project(tmp_path / "project", content)
-    records = []
-    handler = logging.Handler(logging.INFO)
-    handler.emit = records.append
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)  # as the command line does
-    try:
+    with info_logs() as records:
         site = build_site(project)
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
     assert not [r for r in records if "mechanical_conversion" in r.getMessage()]
     html = (site / "zh-hant/articles/prose/index.html").read_text(encoding="utf-8")
     for name in ("游明鑫", "余宛如", "朱紅溱", "黃采燕", "蕭郁溏", "林慶恒", "台灣", "不是只有", "簽證", "回歸"):
