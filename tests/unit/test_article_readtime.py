@@ -123,4 +123,9 @@ def test_block_tags_separate_words_and_inline_tags_do_not():
 
 
 def test_nested_code_is_dropped_until_its_last_end_tag():
-    assert text_from_html("<pre><code>x</code> y</pre>z<code/>w") == "zw"
+    assert text_from_html("<pre><code>x</code> y</pre>z<code></code>w") == "zw"
+
+
+def test_code_is_read_as_a_browser_reads_it():
+    # `<code/>` opens code in HTML (the slash means nothing): `w` is code.
+    assert text_from_html("z<code/>w") == "z"

@@ -174,7 +174,7 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
     values = [value for _, value, _ in readme_pipeline()]
     assert all(earlier > later for earlier, later in zip(values, values[1:]))
     assert [name for name, _, _ in readme_pipeline()] == [
-        "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "MARK_TERMS",
+        "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
         "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
         "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
     ]
@@ -196,7 +196,7 @@ HOOKS = {
     "TYPESET": [("typeset", "on_page_markdown"), ("typeset", "on_page_content")],
     "PAGE_SETUP": [("variants", "on_page_context")],
     "PAGE_CONTEXT": [("article", "on_page_context")],
-    "MEASURE": [("article", "on_page_content")],
+    "READ_TEXT": [("article", "on_page_content")],
     "RESTORE_CONFIG": [("variants", "on_post_page")],
     "PUBLISH_COPIES": [("variants", "on_files")],
     "WRITE_DERIVED": [("article", "on_post_build")],

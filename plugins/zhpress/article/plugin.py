@@ -159,10 +159,11 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         entity = self.entities.find(str(value))
         return entity.name if entity else str(value)
 
-    @event_priority(pipeline.MEASURE)
+    @event_priority(pipeline.READ_TEXT)
     def on_page_content(self, html, page, config, files):
-        """Priority: MEASURE (the text is final: converted and typeset; code
-        does not count; every variant of a page has the same length)."""
+        """Priority: READ_TEXT (the text is final: converted and typeset;
+        marks add none; code does not count; every variant of a page has the
+        same length)."""
         base = split_variant(page.file.src_uri)[1]
         if self.config.enabled and base in self.position:
             if base not in self.reading:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-from ..text.html import INLINE_ELEMENTS
+from ..text.html import text_runs
 from ..text.punctuation import CJK_LETTERS
 
 _CJK = re.compile(f"[{CJK_LETTERS}]")
@@ -22,8 +21,6 @@ _FULLWIDTH_ALNUM = str.maketrans(
     {code: code - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
      for code in range(r[0], r[1] + 1)}
 )
-# Elements whose text is not read as prose.
-_SKIPPED = frozenset({"pre", "code", "script", "style", "svg", "template"})
 
 
 @dataclass(frozen=True)
@@ -53,36 +50,16 @@ def reading_minutes(length: TextLength, cjk_per_minute: int = 400, words_per_min
     return max(1, -(-units // (cjk_per_minute * words_per_minute)))
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)  # entities arrive unescaped
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED:
-            self.skipping += 1
-        elif tag not in INLINE_ELEMENTS:
-            self.parts.append("\n")  # </p><p> must not glue two words into one
-
-    def handle_startendtag(self, tag, attrs):
-        if tag not in INLINE_ELEMENTS and tag not in _SKIPPED:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag not in INLINE_ELEMENTS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
 def text_from_html(html: str) -> str:
-    """The readable text of an HTML fragment: no tags, no code, entities unescaped."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
+    """The readable text of an HTML fragment: no tags, no code, entities
+    unescaped; blocks on their own lines (</p><p> glues no two words). Read
+    from the walker's tokenisation, which the page's other readers share."""
+    parts, block = [], None
+    for run in text_runs(html):
+        if run.skipped:
+            continue
+        if block is not None and run.block != block:
+            parts.append("\n")
+        parts.append(run.text)
+        block = run.block
+    return "".join(parts)

@@ -25,6 +25,9 @@ SANITIZE_HTML = 120
 CONVERT_SCRIPT = 100
 # on_page_content: CJK punctuation and quotes, on text in its final script.
 TYPESET = 50
+# on_page_content: reading length, from converted, typeset text (marks add
+# no text); it reads the tokenisation typesetting left, so it parses nothing.
+READ_TEXT = 40
 # on_page_content: glossary terms and entity links, on final, typeset text
 # (aliases are matched in the script the reader sees).
 MARK_TERMS = 25
@@ -33,8 +36,8 @@ MARK_TERMS = 25
 PAGE_SETUP = 10
 # on_page_context: context of one plugin's own templates.
 PAGE_CONTEXT = 0
-# on_page_content: measure and index the final HTML (reading length, search
-# records): after conversion, typesetting and marking.
+# on_post_page: index the page as readers get it (search records): after
+# conversion, typesetting, marking and the template.
 MEASURE = -50
 # on_page_context: zhpress/check marks the page's rendered HTML (content,
 # table of contents) as markup for the escaping template engine: after every

@@ -19,6 +19,8 @@ from ..text.convert import ScriptConverter, load_overrides
 from .variants import BY_KEY, Variant
 
 VARIANTS_PLUGIN = "zhpress/variants"
+_SHORT = 80  # texts up to this length are remembered once converted
+_SHORT_KEPT = 100_000
 DEFAULT_OVERRIDES = "site_config/variants.yml"
 
 
@@ -47,6 +49,7 @@ class SiteScript:
     def __init__(self, config):
         self.settings = ScriptSettings.of(config)
         self.converter = ScriptConverter(self.settings.traditional, self._overrides(config))
+        self._short: dict[tuple, str] = {}
 
     def _overrides(self, config) -> list:
         """variants.yml's phrases, then every name of site_config (entities,
@@ -76,7 +79,18 @@ class SiteScript:
         through a mechanical conversion is repaired through Simplified."""
         if variant is None or not text:
             return text
-        return self.converter.convert(text, variant.key, source or self.settings.source_script, repair=repair)
+        source = source or self.settings.source_script
+        if len(text) > _SHORT:
+            return self.converter.convert(text, variant.key, source, repair=repair)
+        # Interface strings, titles and names come back on every page: each
+        # is converted once per build.
+        key = (text, variant.key, source, repair)
+        converted = self._short.get(key)
+        if converted is None:
+            if len(self._short) >= _SHORT_KEPT:
+                self._short.clear()
+            converted = self._short[key] = self.converter.convert(text, variant.key, source, repair=repair)
+        return converted
 
 
 _sites: dict[int, SiteScript] = {}
@@ -121,3 +135,16 @@ def install_template_helpers(env, config) -> None:
         return Markup(converted) if isinstance(text, Markup) else converted
 
     env.filters["zh"] = zh
+
+    if "zhpress_remembered" not in env.globals:
+        remembered: dict[tuple, Markup] = {}
+
+        def remember(fn, *key):
+            """fn(key[-1]), called once per `key` in this environment: for
+            template output that depends on nothing but the key."""
+            value = remembered.get(key)
+            if value is None:
+                value = remembered[key] = Markup(fn(key[-1]))
+            return value
+
+        env.globals["zhpress_remembered"] = remember

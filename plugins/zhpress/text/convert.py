@@ -79,6 +79,7 @@ _PLACE_LIMIT = 0xFFFFD
 _PRIVATE = re.compile("([\U000F0000-\U0010FFFF]+)")
 # How far on each side of an override OpenCC is asked about word edges.
 _PROBE_WINDOW = 4
+_VERDICTS_KEPT = 200_000
 
 
 @lru_cache(maxsize=None)
@@ -207,6 +208,7 @@ class _Matcher:
         self.forms = forms  # form as written in the text -> its phrase
         self.script = script
         self.probe = probe  # OpenCC config that reads the text's words, if any
+        self._verdicts: dict[tuple[str, int, int], bool] = {}
         self.trie: dict = {}
         for form in forms:
             node = self.trie
@@ -240,9 +242,20 @@ class _Matcher:
         """Whether OpenCC reads a word across the edge of text[start:end]."""
         if self.probe is None:
             return False
-        convert = opencc_converter(self.probe).convert
         lo, hi = max(0, start - _PROBE_WINDOW), min(len(text), end + _PROBE_WINDOW)
-        window = text[lo:hi]
+        # The verdict depends on the window alone, and a name comes back in
+        # the same few contexts (騰訊的, ，騰訊): each window is probed once.
+        key = (text[lo:hi], start - lo, end - lo)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) >= _VERDICTS_KEPT:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = self._probe_edges(*key)
+        return verdict
+
+    def _probe_edges(self, window: str, start: int, end: int) -> bool:
+        convert = opencc_converter(self.probe).convert
+        text, lo, hi = window, 0, len(window)
         whole = None
         for edge in (start, end):
             if edge in (lo, hi):

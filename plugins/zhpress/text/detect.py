@@ -68,6 +68,7 @@ MIN_RATE = 10.0  # per 10,000 CJK characters
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _CONTEXT = 4
+_MARKED = re.compile("[" + "".join(MARKERS) + "]")
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,14 @@ def looks_mechanically_converted(text: str, standard: str = "tw", first_line: in
     `standard` is the Traditional standard of the repair ("tw" or "hk");
     `first_line` is the line number of the text's first line in its file.
     """
-    simplified = opencc_converter("t2s").convert(text) if text else text
-    repaired = opencc_converter(STANDARDS[standard][1]).convert(simplified) if text else text
     cjk = len(_CJK.findall(text))
     spans: list[Span] = []
+    if not _MARKED.search(text):  # no telltale character: nothing to repair
+        return Verdict(False, 0.0, 0, 0, cjk, ())
+    simplified = opencc_converter("t2s").convert(text)
+    repaired = opencc_converter(STANDARDS[standard][1]).convert(simplified)
     if len(repaired) == len(text):
-        pairs = ((i, a, b) for i, (a, b) in enumerate(zip(text, repaired)) if a != b)
+        pairs = ((m.start(), m.group(), repaired[m.start()]) for m in _MARKED.finditer(text))
     else:  # OpenCC's character configs keep length; never met, but be safe
         pairs = _aligned_changes(text, repaired)
     line_starts = None
