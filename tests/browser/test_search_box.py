@@ -251,6 +251,20 @@ def test_api_on_every_page(real):
         assert any("广东" in r["snippet"] if variant == HANS else "廣東" in r["snippet"] for r in results)
 
 
+def test_snippets_read_as_the_simplified_page_reads(real):
+    # 帶著 is 带着 on the Simplified page (by the phrase), 带著 character by
+    # character: the snippet must show what the page shows, and no result
+    # page is downloaded to make it.
+    real.at = None
+    real.open(HANS + ARTICLE)
+    fetched = []
+    real.page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    results = api(real.page, "数字化技术", {"limit": 5})
+    snippets = " ".join(r["snippet"] for r in results)
+    assert "带着数字化技术" in snippets and "带著" not in snippets
+    assert not [path for path in fetched if path.endswith("/") or path.endswith(".html")]
+
+
 # -- the fixture site ---------------------------------------------------------------
 
 FIXTURE = [

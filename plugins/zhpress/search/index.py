@@ -22,6 +22,9 @@ Files, all gzip-compressed and fetched only when a query needs them
                 variants, classes left out, the browser's character table
   sections.bin  per page its number of sections; per section its length
                 class (ranking: shorter sections first)
+  t/<n>.bin     JSON of page n's text, for snippets: per section its
+                blocks as the page shows them, with the Simplified page's
+                reading where it is not character by character
   u/<n>.bin     JSON of pages n*16 ... n*16+15: URL, then per section its
                 anchor, heading (the page title first) and, where the
                 Simplified page reads it otherwise than character by
@@ -38,8 +41,8 @@ Integer lists are byte-planar: one byte saying how many bytes each number
 takes (k), then the lowest byte of every number, then the next ... (k
 planes): as fast to write from Python's arrays as to read into typed arrays,
 and gzip packs the high planes (mostly zeros) to nearly nothing. Snippets
-come from the result pages themselves, fetched in the reader's script
-after the results are shown.
+come from t/ (a page's text is a fifth of its HTML), in the reader's script
+(the character table, and the Simplified page's reading where it differs).
 
 Output is deterministic: the same pages in the same order give the same bytes.
 """
@@ -248,6 +251,33 @@ def _alternatives_of(normal: list[str], other: list[str]) -> tuple[dict[int, str
     return alternatives, extra
 
 
+def _shown_blocks(blocks: list[str], converted: list[str] | None) -> list:
+    """A section's blocks for snippets: each as the page shows it, or, where
+    the Simplified page reads it otherwise than character by character,
+    [text, changes]: changes a list of [offset, Simplified characters] (or
+    the whole Simplified text if its length differs)."""
+    if converted is None or len(converted) != len(blocks):
+        return blocks
+    shown: list = []
+    for block, other in zip(blocks, converted):
+        by_chars = to_simplified_chars(block)
+        if other == by_chars:
+            shown.append(block)
+        elif len(other) != len(block):
+            shown.append([block, other])
+        else:
+            changes: list[list] = []
+            for offset, (a, b) in enumerate(zip(by_chars, other)):
+                if a == b:
+                    continue
+                if changes and changes[-1][0] + len(changes[-1][1]) == offset:
+                    changes[-1][1] += b
+                else:
+                    changes.append([offset, b])
+            shown.append([block, changes])
+    return shown
+
+
 class IndexBuilder:
     """Collects pages, in a deterministic order, and writes the index.
 
@@ -264,6 +294,7 @@ class IndexBuilder:
         self.pages: list[list] = []  # [url, [anchor, heading, Simplified heading?], ...]
         self.chars: set[str] = set()
         self.sections = 0
+        self.texts: list[bytes] = []  # per page: its t/<n>.bin, compressed
 
     def _field(self, blocks: list[str], converted: list[str] | None) -> tuple[str, dict[int, str] | None]:
         """Normalised text of a field (blocks joined by "\n") and the other
@@ -310,6 +341,9 @@ class IndexBuilder:
                 shown.append(other[0])  # the Simplified page reads it otherwise than by characters
             entry.append(shown)
         self.pages.append(entry)
+        self.texts.append(gz(json.dumps(
+            [_shown_blocks(section.blocks, converted[2 * number + 1]) for number, section in enumerate(sections)],
+            ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
         for number in range(len(sections)):
             sid = self.sections
             self.sections += 1
@@ -429,6 +463,8 @@ class IndexBuilder:
                 self.pages[shard:shard + PAGES_PER_SHARD], ensure_ascii=False,
                 separators=(",", ":")).encode("utf-8")
         compressed = {name: gz(data) for name, data in files.items()}
+        for page, data in enumerate(self.texts):
+            compressed[f"t/{page}.bin"] = data
         digest = hashlib.sha1()
         for name in sorted(compressed):
             digest.update(name.encode())
@@ -447,7 +483,7 @@ class IndexBuilder:
         }
         compressed["index.bin"] = gz(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                                 separators=(",", ":")).encode("utf-8"))
-        for sub_dir in ("b", "p", "u", "w"):
+        for sub_dir in ("b", "p", "t", "u", "w"):
             (out_dir / sub_dir).mkdir(parents=True, exist_ok=True)
         for name, data in compressed.items():
             with open(out_dir / name, "wb") as handle:

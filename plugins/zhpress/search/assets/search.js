@@ -432,68 +432,36 @@
       return false;
     }
 
-    function inlineText(node) {
-      var out = "";
-      for (var child of node.childNodes) {
-        if (child.nodeType === 3) out += child.data;
-        else if (child.nodeType === 1 && !skipped(child)) out += child.localName === "br" ? " " : inlineText(child);
+    /* A block of t/<n>.bin as the reader's page shows it: stored as the
+       first variant shows it, or [text, Simplified changes]. */
+    function shownBlock(block) {
+      var text = typeof block === "string" ? block : block[0];
+      if (!simplifiedReader()) return text;
+      if (typeof block !== "string" && typeof block[1] === "string") return block[1];
+      var out = [];
+      for (var c of text) { var v = maps.t2s.get(c); out.push(v === undefined ? c : v); }
+      if (typeof block !== "string") {
+        block[1].forEach(function (change) {
+          Array.from(change[1]).forEach(function (c, k) { out[change[0] + k] = c; });
+        });
       }
-      return out;
+      return out.join("");
     }
 
-    function clean(s) { return s.replace(/\s+/g, " ").trim(); }
-
-    /* What zhpress/search/extract.py reads from a page: title and sections. */
-    function extract(article) {
-      var result = { title: null, sections: new Map() }, current = { heading: "", blocks: [] }, pieces = [];
-      result.sections.set("", current);
-      function end() {
-        var t = clean(pieces.join(""));
-        pieces = [];
-        if (t) current.blocks.push(t);
-      }
-      function walk(node, pre) {
-        for (var child of node.childNodes) {
-          if (child.nodeType === 3) {
-            if (pre && child.data.indexOf("\n") >= 0) {
-              var lines = child.data.split("\n");
-              for (var i = 0; i < lines.length - 1; i++) { pieces.push(lines[i]); end(); }
-              pieces.push(lines[lines.length - 1]);
-            } else pieces.push(child.data);
-            continue;
-          }
-          if (child.nodeType !== 1 || skipped(child)) continue;
-          var name = child.localName;
-          if (INLINE.has(name)) { walk(child, pre); continue; }
-          if (name === "br") { end(); continue; }
-          end();
-          if (name === "h1" && result.title === null) { result.title = clean(inlineText(child)); continue; }
-          if ((name === "h2" || name === "h3") && child.id) {
-            current = { heading: clean(inlineText(child)), blocks: [] };
-            result.sections.set(child.id, current);
-            continue;
-          }
-          walk(child, pre || name === "pre");
-          end();
-        }
-      }
-      walk(article, false);
-      end();
-      return result;
-    }
-
+    /* Page n's sections (anchor -> blocks), from the index's text of it:
+       a fifth of the page's HTML, which is never fetched. */
     var pageCache = new Map();
-    function pageText(url) {
-      var cached = pageCache.get(url);
+    function pageText(page) {
+      var cached = pageCache.get(page);
       if (cached) return cached;
-      var promise = fetch(url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var article = doc.querySelector("article.md-content__inner");
-        var found = article ? extract(article) : { title: null, sections: new Map() };
-        if (!found.title) found.title = clean((doc.querySelector("title") || {}).textContent || "");
-        return found;
-      }).catch(function () { return { title: "", sections: new Map() }; });
-      pageCache.set(url, promise);
+      var promise = Promise.all([pageInfo(page), file("t/" + page + ".bin")]).then(function (got) {
+        var info = got[0], stored = JSON.parse(text(got[1])), sections = new Map();
+        stored.forEach(function (blocks, index) {
+          sections.set(index ? (info[index + 1] || [""])[0] : "", { blocks: blocks.map(shownBlock) });
+        });
+        return { sections: sections };
+      }).catch(function () { return { sections: new Map() }; });
+      pageCache.set(page, promise);
       return promise;
     }
 
@@ -567,7 +535,7 @@
           var anchor = index ? item[0] : "";
           return {
             url: anchor ? new URL("#" + anchor, url).href : url, anchor: anchor, page: url,
-            title: index ? shownHeading(item) : title, pageTitle: title, top: index === 0,
+            title: index ? shownHeading(item) : title, pageTitle: title, top: index === 0, number: group.page,
             score: row.score, snippet: "", spans: [],
           };
         });
@@ -576,7 +544,7 @@
 
     /* The same results with their snippets, from the page itself. */
     function withSnippets(results, needles) {
-      return pageText(results[0].page).then(function (page) {
+      return pageText(results[0].number).then(function (page) {
         results.forEach(function (r) {
           var section = page.sections.get(r.anchor);
           var snip = snippet(section ? section.blocks : [], needles);
