@@ -45,6 +45,7 @@ def test_default_options_are_the_documented_ones():
         "jieba": True,
         "site_config": "site_config",
         "parallel": True,
+        "chunk_sections": 2048,
     }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from zhpress.search.extract import Section
+from zhpress.search import index as index_module
 from zhpress.search.index import IndexBuilder, bucket_of, planar
 from zhpress.text.convert import opencc_converter
 from zhpress.text.normalize import normalize_lines
@@ -51,24 +52,7 @@ class Reader:
                 for i in range(count)]
 
 
-def decode_field(reader: Reader, folder: Path, bigram: bool, external: bool):
-    df, n = reader.varint(), reader.varint()
-    if external:
-        number = reader.varint()
-        reader.varint()
-        if bigram:
-            reader.varint()
-        s = Reader(read(folder, f"p/{number}s.bin"))
-        p = Reader(read(folder, f"p/{number}p.bin")) if bigram else None
-    else:
-        size = reader.varint()
-        s = Reader(reader.data, reader.at)
-        reader.at += size
-        p = None
-        if bigram:
-            size = reader.varint()
-            p = Reader(reader.data, reader.at)
-            reader.at += size
+def decode_postings(s: Reader, p: Reader | None, n: int, bigram: bool) -> dict:
     section = s.varint()
     steps = s.planar(n)
     sections = []
@@ -76,12 +60,41 @@ def decode_field(reader: Reader, folder: Path, bigram: bool, external: bool):
         section += step
         sections.append(section)
     if not bigram:
-        return df, dict(zip(sections, s.planar(n)))
+        return dict(zip(sections, s.planar(n)))
     moves, positions, previous = p.planar(n), defaultdict(list), 0
     for k, (step, move) in enumerate(zip(steps, moves)):
         previous = (0 if k and step else previous) + move
         positions[sections[k]].append(previous)
-    return df, dict(positions)
+    return dict(positions)
+
+
+def decode_field(reader: Reader, folder: Path, bigram: bool, external: bool, chunk_size: int = 0):
+    df, n = reader.varint(), reader.varint()
+    if external and bigram:  # cut in chunks of sections
+        number, found, seen = reader.varint(), {}, 0
+        for _ in range(reader.varint()):
+            chunk, _, count, _, _ = (reader.varint() for _ in range(5))
+            part = decode_postings(Reader(read(folder, f"p/{number}-{chunk}s.bin")),
+                                   Reader(read(folder, f"p/{number}-{chunk}p.bin")), count, True)
+            assert all(section // chunk_size == chunk for section in part)
+            assert not set(part) & set(found)
+            found.update(part)
+            seen += count
+        assert seen == n
+        return df, found
+    if external:
+        number = reader.varint()
+        reader.varint()
+        return df, decode_postings(Reader(read(folder, f"p/{number}s.bin")), None, n, False)
+    size = reader.varint()
+    s = Reader(reader.data, reader.at)
+    reader.at += size
+    p = None
+    if bigram:
+        size = reader.varint()
+        p = Reader(reader.data, reader.at)
+        reader.at += size
+    return df, decode_postings(s, p, n, bigram)
 
 
 def decode(folder: Path) -> dict:
@@ -96,17 +109,24 @@ def decode(folder: Path) -> dict:
             reader.at += 1
             entry = {}
             if flags & 1:
-                entry["body"] = decode_field(reader, folder, len(key) == 2, bool(flags & 2))
+                entry["body"] = decode_field(reader, folder, len(key) == 2, bool(flags & 2), manifest["chunk"])
             if flags & 4:
                 entry["head"] = decode_field(reader, folder, len(key) == 2, False)
             entries[key] = entry
     return {"manifest": manifest, "entries": entries}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
+@pytest.fixture(scope="module", params=["inline", "chunked"])
+def built(request, tmp_path_factory):
+    """The index of PAGES as written for a small site (postings in the
+    buckets), and as for a large one: every body posting in files of its
+    own, cut every two sections."""
     folder = tmp_path_factory.mktemp("index")
-    builder = IndexBuilder(opencc_converter("tw2s").convert)
+    if request.param == "chunked":
+        patch = pytest.MonkeyPatch()
+        patch.setattr(index_module, "EXTERNAL_OVER", 0)
+        request.addfinalizer(patch.undo)
+    builder = IndexBuilder(opencc_converter("tw2s").convert, 2 if request.param == "chunked" else 0)
     for url, title, sections in PAGES:
         builder.add_page(url, title, sections)
     builder.write(folder, {"产业": 12, "互联网": 10, "白日": 7}, ["zh-hant", "zh-hans"], ["headerlink"])
@@ -181,9 +201,30 @@ def test_tables_and_manifest(built):
     assert "互联\t网K" in read(folder, f"w/{bucket_of('互联', manifest['words'])}.bin").decode()
 
 
-def test_writing_twice_gives_the_same_bytes(built, tmp_path):
+def test_large_postings_are_cut_in_chunks_of_sections(built):
+    folder, index = built
+    chunked = sorted(path.name for path in (folder / "p").glob("*-*s.bin"))
+    if index["manifest"]["chunk"] == 2:
+        # 騰訊 is in sections 0, 2 and 4: three chunks, each its own files.
+        assert {name.split("-")[1] for name in chunked} >= {"0s.bin", "1s.bin", "2s.bin"}
+    else:
+        assert chunked == []
+
+
+def test_snippet_text_reads_as_each_script_shows_it(built):
     folder, _ = built
-    builder = IndexBuilder(opencc_converter("tw2s").convert)
+    page = json.loads(read(folder, "t/1.bin"))
+    assert page[0] == ["「9·30」組織架構調整一年後，騰訊雲", "白日依山盡，黃河入海流。"]
+    # 帶著 is 带着 on the Simplified page: character by character it would be 带著.
+    text, changes = page[1][0]
+    assert text == "騰訊進入產業互聯網，帶著數字化技術。"
+    assert changes == [[text.index("著"), "着"]]
+    assert page[2] == []
+
+
+def test_writing_twice_gives_the_same_bytes(built, tmp_path):
+    folder, index = built
+    builder = IndexBuilder(opencc_converter("tw2s").convert, index["manifest"]["chunk"])
     for url, title, sections in PAGES:
         builder.add_page(url, title, sections)
     builder.write(tmp_path, {"产业": 12, "互联网": 10, "白日": 7}, ["zh-hant", "zh-hans"], ["headerlink"])

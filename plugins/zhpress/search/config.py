@@ -31,6 +31,11 @@ class SearchConfig(base.Config):
     jieba = c.Type(bool, default=True)
     # Folder scanned for names, aliases and terms, relative to mkdocs.yml.
     site_config = c.Type(str, default="site_config")
+    # Sections per chunk of a frequent pair's postings: a query downloads
+    # the chunks where all its pairs occur, and the first chunk's results
+    # show while the others load. Smaller: less before the first result,
+    # more files.
+    chunk_sections = c.Type(int, default=2048)
     # Index in a second process while MkDocs renders pages; false: in the
     # build's own process.
     parallel = c.Type(bool, default=True)

@@ -32,8 +32,11 @@ Files, all gzip-compressed and fetched only when a query needs them
   b/<n>.bin     bucket n: the entries of every gram hashing to n (FNV-1a
                 over code points, modulo the bucket count), each with its
                 counts and its postings when they are small
-  p/<n>s.bin    a large gram's sections (and counts)
-  p/<n>p.bin    a large bigram's positions
+  p/<n>s.bin    a large character's sections and counts
+  p/<n>-<c>s.bin, p/<n>-<c>p.bin
+                a large bigram's sections and positions in chunk c
+                (sections c*CHUNK_SECTIONS ...): a query fetches the chunks
+                where all its bigrams occur, the first one first
   w/<n>.bin     the fallback's dictionary words, by their first two
                 characters (hashed like the buckets)
 
@@ -49,13 +52,14 @@ Output is deterministic: the same pages in the same order give the same bytes.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 import hashlib
 import json
 import math
 import sys
 from array import array
 from collections import Counter, defaultdict
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import and_, mul, not_, rshift, sub
 from pathlib import Path
 from typing import Callable
@@ -63,7 +67,11 @@ from typing import Callable
 from ..text.normalize import browser_char_map, normalize_lines, to_simplified_chars
 from .extract import Section
 
-FORMAT = 1
+FORMAT = 2
+# A large bigram's postings are cut at every CHUNK_SECTIONS-th section: a
+# query fetches only the chunks that can hold all of its bigrams, and shows
+# the first chunk's results while the others load.
+CHUNK_SECTIONS = 2048
 BUCKET_TARGET = 8 * 1024  # raw bytes of inline entries per bucket, before gzip
 EXTERNAL_OVER = 3 * 1024  # body postings above this (raw bytes) get files of their own
 PAGES_PER_SHARD = 16
@@ -206,6 +214,27 @@ def _bigram_parts(entry: list) -> tuple[int, int, bytes, bytes]:
     return entry[2], len(entry[3]), bytes(head) + planar(entry[3]), planar(entry[4])
 
 
+def _bigram_chunks(entry: list, size: int) -> list[tuple[int, int, int, bytes, bytes]]:
+    """A bigram's postings cut at section multiples of `size`:
+    (chunk, sections, occurrences, S, P) each, S and P as _bigram_parts
+    writes them. A chunk starts a section, so its first position is whole."""
+    steps, moves = entry[3], entry[4]
+    sections = list(accumulate(steps, initial=entry[0]))[1:]
+    chunks = []
+    start = 0
+    while start < len(sections):
+        chunk = sections[start] // size
+        end = bisect_left(sections, (chunk + 1) * size, start)
+        part = array("I", steps[start:end])
+        part[0] = 0
+        head = bytearray()
+        varint(sections[start], head)
+        chunks.append((chunk, len(part) - part.count(0) + 1, len(part), bytes(head) + planar(part),
+                       planar(moves[start:end])))
+        start = end
+    return chunks
+
+
 def _unigram_parts(entry: list) -> tuple[int, bytes]:
     head = bytearray()
     varint(entry[0], head)
@@ -285,8 +314,9 @@ class IndexBuilder:
     (OpenCC tw2s for a Traditional site), for the alternatives; None for none.
     """
 
-    def __init__(self, other_script: Callable[[str], str] | None = None):
+    def __init__(self, other_script: Callable[[str], str] | None = None, chunk_sections: int = 0):
         self.other_script = other_script
+        self.chunk_sections = chunk_sections or CHUNK_SECTIONS
         self.body = GramIndex()
         self.head = GramIndex()
         self.section_counts: list[int] = []
@@ -426,13 +456,20 @@ class IndexBuilder:
                 df, n, s_part, p_part = part
                 varint(df, entry)
                 varint(n, entry)
-                if field == 0 and flags & 2:
+                if field == 0 and flags & 2 and bigram:
+                    varint(external, entry)
+                    chunks = _bigram_chunks(body, self.chunk_sections)
+                    varint(len(chunks), entry)
+                    for chunk, sections, occurrences, s_chunk, p_chunk in chunks:
+                        for number in (chunk, sections, occurrences, len(s_chunk), len(p_chunk)):
+                            varint(number, entry)
+                        files[f"p/{external}-{chunk}s.bin"] = s_chunk
+                        files[f"p/{external}-{chunk}p.bin"] = p_chunk
+                    external += 1
+                elif field == 0 and flags & 2:
                     varint(external, entry)
                     varint(len(s_part), entry)
                     files[f"p/{external}s.bin"] = s_part
-                    if bigram:
-                        varint(len(p_part), entry)
-                        files[f"p/{external}p.bin"] = p_part
                     external += 1
                 else:
                     varint(len(s_part), entry)
@@ -473,6 +510,7 @@ class IndexBuilder:
             "format": FORMAT,
             "build": digest.hexdigest()[:12],
             "buckets": buckets,
+            "chunk": self.chunk_sections,
             "pages": len(self.pages),
             "sections": self.sections,
             "shard": PAGES_PER_SHARD,

@@ -90,7 +90,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker = None
         if self.config.enabled:
             settings = {"convert": self.convert, "exclude": sorted(self.config.exclude_classes),
-                        "jieba": self.config.jieba}
+                        "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections}
             self.worker = IndexWorker(settings, self.config.parallel)
         self.spent = 0.0  # seconds the build spent handing pages over
 

@@ -146,10 +146,20 @@
 
     function field(r, bigram, external) {
       var f = { df: r.varint(), n: r.varint(), bytes: r.b };
-      if (external) {
+      if (external && bigram) {  // cut in chunks of sections (index.py: CHUNK_SECTIONS)
+        f.file = r.varint();
+        f.chunks = new Map();
+        f.sizeS = f.sizeP = 0;
+        for (var count = r.varint(), k = 0; k < count; k++) {
+          var c = { id: r.varint(), df: r.varint(), n: r.varint(), sizeS: r.varint(), sizeP: r.varint() };
+          f.chunks.set(c.id, c);
+          f.sizeS += c.sizeS;
+          f.sizeP += c.sizeP;
+        }
+      } else if (external) {
         f.file = r.varint();
         f.sizeS = r.varint();
-        f.sizeP = bigram ? r.varint() : 0;
+        f.sizeP = 0;
       } else {
         f.sizeS = r.varint(); f.s = r.at; r.at += f.sizeS;
         if (bigram) { f.sizeP = r.varint(); f.p = r.at; r.at += f.sizeP; } else f.sizeP = 0;
@@ -168,6 +178,11 @@
     /* Occurrences of a field: {secs, pos} (bigram, one per occurrence) or
        {secs, counts} (unigram, one per section). */
     function postings(f, bigram, wantPositions) {
+      if (f.chunks) {
+        return Promise.all(Array.from(f.chunks.keys()).map(function (id) {
+          return chunkPostings(f, id, wantPositions);
+        })).then(joined);
+      }
       var parts = [];
       if (f.file !== undefined) {
         parts.push(file("p/" + f.file + "s.bin"));
@@ -187,6 +202,34 @@
         for (var k = 0; k < f.n; k++) { prev = (k && steps[k] ? 0 : prev) + moves[k]; pos[k] = prev; }
         return { secs: secs, pos: pos };
       });
+    }
+
+    /* A chunked bigram's occurrences in chunk `id`, as postings() gives them. */
+    function chunkPostings(f, id, wantPositions) {
+      var c = f.chunks.get(id);
+      if (!c) return Promise.resolve({ secs: new Int32Array(0), pos: new Int32Array(0) });
+      var name = "p/" + f.file + "-" + id;
+      return Promise.all([file(name + "s.bin"), wantPositions ? file(name + "p.bin") : null]).then(function (got) {
+        var s = new Reader(got[0]), sec = s.varint(), steps = s.planar(c.n), secs = new Int32Array(c.n);
+        for (var i = 0; i < c.n; i++) { sec += steps[i]; secs[i] = sec; }
+        if (!wantPositions) return { secs: secs };
+        var moves = new Reader(got[1]).planar(c.n), pos = new Int32Array(c.n), prev = 0;
+        for (var k = 0; k < c.n; k++) { prev = (k && steps[k] ? 0 : prev) + moves[k]; pos[k] = prev; }
+        return { secs: secs, pos: pos };
+      });
+    }
+
+    /* Postings of consecutive chunks, as one list. */
+    function joined(lists) {
+      var n = 0, at = 0;
+      lists.forEach(function (l) { n += l.secs.length; });
+      var secs = new Int32Array(n), pos = lists.length && lists[0].pos ? new Int32Array(n) : null;
+      lists.forEach(function (l) {
+        secs.set(l.secs, at);
+        if (pos) pos.set(l.pos, at);
+        at += l.secs.length;
+      });
+      return pos ? { secs: secs, pos: pos } : { secs: secs };
     }
 
     // -- tables ----------------------------------------------------------------
@@ -238,7 +281,7 @@
     // -- matching ----------------------------------------------------------
 
     /* Map section -> {b: occurrences in the body, h: in the heading}. */
-    function matchTerm(chars) {
+    function matchTerm(chars, partial) {
       var found = new Map();
       function add(sid, fieldName, count) {
         var hit = found.get(sid);
@@ -259,24 +302,55 @@
       var keys = [];
       for (var i = 0; i + 1 < chars.length; i++) keys.push(chars[i] + chars[i + 1]);
       return Promise.all(keys.map(entryOf)).then(function (entries) {
-        return Promise.all(["body", "head"].map(function (name) {
-          if (entries.some(function (e) { return !e || !e[name]; })) return null;
-          if (chars.length === 2) {
-            return postings(entries[0][name], true, false).then(function (got) {
-              for (var i = 0; i < got.secs.length; i++) add(got.secs[i], name[0], 1);
+        function one(name, first) {
+          if (entries.some(function (e) { return !e || !e[name]; })) return Promise.resolve(null);
+          var hits = chars.length === 2 ? pairHits(entries[0][name], first)
+            : intersect(entries.map(function (e) { return e[name]; }), chars.length, first);
+          return hits.then(function (got) { got.forEach(function (count, sid) { add(sid, name[0], count); }); });
+        }
+        var head = one("head", null);
+        // The body's first chunk, with every heading, while the rest loads.
+        var body = one("body", partial ? function (hits) {
+          head.then(function () {
+            var snapshot = new Map();
+            found.forEach(function (hit, sid) { snapshot.set(sid, { b: hit.b, h: hit.h }); });
+            hits.forEach(function (count, sid) {
+              var hit = snapshot.get(sid) || { b: 0, h: 0 };
+              hit.b += count;
+              snapshot.set(sid, hit);
             });
-          }
-          return intersect(entries.map(function (e) { return e[name]; }), chars.length).then(function (hits) {
-            hits.forEach(function (count, sid) { add(sid, name[0], count); });
+            partial(snapshot);
           });
-        })).then(function () { return found; });
+        } : null);
+        return Promise.all([body, head]).then(function () { return found; });
+      });
+    }
+
+    /* Map section -> occurrences of a bigram; chunk by chunk as intersect() goes. */
+    function pairHits(f, first) {
+      function count(got, hits) {
+        for (var i = 0; i < got.secs.length; i++) hits.set(got.secs[i], (hits.get(got.secs[i]) || 0) + 1);
+        return hits;
+      }
+      if (!f.chunks) return postings(f, true, false).then(function (got) { return count(got, new Map()); });
+      var ids = Array.from(f.chunks.keys()).sort(function (a, b) { return a - b; });
+      return chunkPostings(f, ids[0], false).then(function (got) {
+        var hits = count(got, new Map());
+        if (first && hits.size) first(new Map(hits));
+        return Promise.all(ids.slice(1).map(function (id) { return chunkPostings(f, id, false); })).then(function (rest) {
+          rest.forEach(function (more) { count(more, hits); });
+          return hits;
+        });
       });
     }
 
     /* The bigrams at offsets 0 .. n-2 of a term; pick the cheapest set
        covering every character (first and last always), intersect their
-       positions: Map section -> number of matches. */
-    function intersect(fields, length) {
+       positions: Map section -> number of matches. Large bigrams come in
+       chunks of sections: only chunks where every chosen bigram occurs are
+       fetched, the first of them first, and `first` (if given) gets its
+       hits before the others load. */
+    function intersect(fields, length, first) {
       var last = length - 2, cost = fields.map(function (f) { return f.sizeS + f.sizeP + 16; });
       var best = [cost[0]], from = [-1];
       for (var i = 1; i <= last; i++) {
@@ -286,28 +360,77 @@
       }
       var chosen = [];
       for (var at = last; at >= 0; at = from[at]) chosen.push(at);
-      return Promise.all(chosen.map(function (offset) {
+      var chunked = chosen.filter(function (o) { return fields[o].chunks; });
+      var whole = chosen.filter(function (o) { return !fields[o].chunks; });
+      return Promise.all(whole.map(function (offset) {
         return postings(fields[offset], true, true).then(function (got) { got.offset = offset; return got; });
       })).then(function (lists) {
-        lists.sort(function (a, b) { return a.secs.length - b.secs.length; });
-        var first = lists[0], cs = [], cp = [];
-        for (var k = 0; k < first.secs.length; k++) {
-          var start = first.pos[k] - first.offset;
-          if (start >= 0) { cs.push(first.secs[k]); cp.push(start); }
-        }
-        for (var l = 1; l < lists.length && cs.length; l++) {
-          var g = lists[l], j = 0, ns = [], np = [], m = g.secs.length;
-          for (var c = 0; c < cs.length; c++) {
-            var s = cs[c], target = cp[c] + g.offset;
-            while (j < m && (g.secs[j] < s || (g.secs[j] === s && g.pos[j] < target))) j++;
-            if (j < m && g.secs[j] === s && g.pos[j] === target) { ns.push(s); np.push(cp[c]); }
-          }
-          cs = ns; cp = np;
+        if (!chunked.length) return verify(lists);
+        var size = manifest.chunk, ids = null;
+        chunked.forEach(function (o) {
+          var mine = Array.from(fields[o].chunks.keys());
+          ids = ids ? ids.filter(function (id) { return fields[o].chunks.has(id); }) : mine;
+        });
+        lists.forEach(function (l) {  // a small list names the only chunks worth fetching
+          var has = new Set();
+          for (var k = 0; k < l.secs.length; k++) has.add(Math.floor(l.secs[k] / size));
+          ids = ids.filter(function (id) { return has.has(id); });
+        });
+        ids.sort(function (a, b) { return a - b; });
+        function inChunk(id) {
+          return Promise.all(chunked.map(function (offset) {
+            return chunkPostings(fields[offset], id, true).then(function (got) { got.offset = offset; return got; });
+          })).then(function (parts) {
+            return verify(parts.concat(lists.map(function (l) { return slice(l, id * size, (id + 1) * size); })));
+          });
         }
         var hits = new Map();
-        for (var h = 0; h < cs.length; h++) hits.set(cs[h], (hits.get(cs[h]) || 0) + 1);
-        return hits;
+        function add(more) { more.forEach(function (count, sid) { hits.set(sid, count); }); }
+        function next(at) {  // chunk by chunk until one has hits; then all the others at once
+          if (at >= ids.length) return hits;
+          return inChunk(ids[at]).then(function (found) {
+            add(found);
+            if (!found.size) return next(at + 1);
+            if (first) first(new Map(hits));
+            return Promise.all(ids.slice(at + 1).map(inChunk)).then(function (rest) {
+              rest.forEach(add);
+              return hits;
+            });
+          });
+        }
+        return next(0);
       });
+    }
+
+    /* The occurrences of a position list in sections [lo, hi). */
+    function slice(l, lo, hi) {
+      var a = 0, b = l.secs.length;
+      while (a < b && l.secs[a] < lo) a++;
+      var e = a;
+      while (e < b && l.secs[e] < hi) e++;
+      return { secs: l.secs.subarray(a, e), pos: l.pos.subarray(a, e), offset: l.offset };
+    }
+
+    /* Sections where the chosen bigrams stand at their offsets from one start. */
+    function verify(lists) {
+      lists.sort(function (a, b) { return a.secs.length - b.secs.length; });
+      var first = lists[0], cs = [], cp = [];
+      for (var k = 0; k < first.secs.length; k++) {
+        var start = first.pos[k] - first.offset;
+        if (start >= 0) { cs.push(first.secs[k]); cp.push(start); }
+      }
+      for (var l = 1; l < lists.length && cs.length; l++) {
+        var g = lists[l], j = 0, ns = [], np = [], m = g.secs.length;
+        for (var c = 0; c < cs.length; c++) {
+          var s = cs[c], target = cp[c] + g.offset;
+          while (j < m && (g.secs[j] < s || (g.secs[j] === s && g.pos[j] < target))) j++;
+          if (j < m && g.secs[j] === s && g.pos[j] === target) { ns.push(s); np.push(cp[c]); }
+        }
+        cs = ns; cp = np;
+      }
+      var hits = new Map();
+      for (var h = 0; h < cs.length; h++) hits.set(cs[h], (hits.get(cs[h]) || 0) + 1);
+      return hits;
     }
 
     function termsOf(query) {
@@ -392,12 +515,20 @@
     }
 
     /* {groups, fallback, needles} for a query; `exactOnly`: no fallback. */
-    function run(query, exactOnly) {
+    /* The ranked results of a query. `partial` (the search box) gets the
+       results of a one-term query's first chunk as soon as they are known. */
+    function run(query, exactOnly, partial) {
       return ready.then(function () {
         var terms = termsOf(query);
         if (!terms.length) return { groups: [], fallback: false, needles: [], empty: true };
         var phrase = terms.length > 1 ? [].concat.apply([], terms) : null;
-        return Promise.all([sections(), Promise.all(terms.map(matchTerm)),
+        var early = partial && terms.length === 1 ? function (hits) {
+          sections().then(function (table) {
+            var groups = rank([hits], null, table);
+            if (groups.length) partial({ groups: groups, fallback: false, needles: terms, partial: true });
+          });
+        } : null;
+        return Promise.all([sections(), Promise.all(terms.map(function (t) { return matchTerm(t, early); })),
           phrase ? matchTerm(phrase) : null]).then(function (got) {
           var table = got[0], groups = rank(got[1], got[2], table);
           var needles = (phrase ? [phrase] : []).concat(terms);
@@ -410,7 +541,7 @@
               list.forEach(function (w) { var k = w.join(""); if (!seen.has(k)) { seen.add(k); words.push(w); } });
             });
             if (same(words, terms)) return { groups: [], fallback: false, needles: needles };
-            return Promise.all(words.map(matchTerm)).then(function (hits) {
+            return Promise.all(words.map(function (w) { return matchTerm(w); })).then(function (hits) {
               var groups = rank(hits, null, table);
               return { groups: groups, fallback: groups.length > 0, needles: groups.length ? words : needles };
             });
@@ -773,7 +904,7 @@
           return Promise.all(items.map(function (li) { return fill(li, mine.needles); }));
         }).then(function () {
           mine.rendering = false;
-          if (shown === mine) {
+          if (shown === mine && !mine.partial) {
             root.dispatchEvent(new CustomEvent("zhpress:results", { detail: { query: mine.query } }));
             maybeMore();
           }
@@ -792,16 +923,26 @@
         var query = input.value;
         var mine = ++serial;
         document.dispatchEvent(new CustomEvent("zhpress:search", { detail: { query: query } }));
-        run(query).then(function (result) {
-          if (mine !== serial) return;
+        var done = false;
+        function show(result) {
           list.textContent = "";
           notice.hidden = !result.fallback;
-          shown = { query: query, groups: result.groups, needles: result.needles, next: 0 };
-          meta.textContent = result.empty ? t.placeholder : count(result.groups.length);
+          shown = { query: query, groups: result.groups, needles: result.needles, next: 0, partial: !!result.partial };
+          // While the rest of the index loads, the count says "at least".
+          meta.textContent = result.empty ? t.placeholder
+            : result.partial ? t.other.replace("#", result.groups.length.toLocaleString() + "+")
+            : count(result.groups.length);
           if (!result.groups.length) {
             root.dispatchEvent(new CustomEvent("zhpress:results", { detail: { query: query } }));
           }
           renderMore();
+        }
+        run(query, false, function (first) {
+          if (mine === serial && !done) show(first);
+        }).then(function (result) {
+          done = true;
+          if (mine !== serial) return;
+          show(result);
         }).catch(function (error) {
           if (mine === serial) meta.textContent = t.none;
           console.warn(error);
