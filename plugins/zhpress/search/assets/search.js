@@ -311,7 +311,7 @@
         var head = one("head", null);
         // The body's first chunk, with every heading, while the rest loads.
         var body = one("body", partial ? function (hits) {
-          head.then(function () {
+          return head.then(function () {
             var snapshot = new Map();
             found.forEach(function (hit, sid) { snapshot.set(sid, { b: hit.b, h: hit.h }); });
             hits.forEach(function (count, sid) {
@@ -319,7 +319,7 @@
               hit.b += count;
               snapshot.set(sid, hit);
             });
-            partial(snapshot);
+            return partial(snapshot);
           });
         } : null);
         return Promise.all([body, head]).then(function () { return found; });
@@ -336,8 +336,9 @@
       var ids = Array.from(f.chunks.keys()).sort(function (a, b) { return a - b; });
       return chunkPostings(f, ids[0], false).then(function (got) {
         var hits = count(got, new Map());
-        if (first && hits.size) first(new Map(hits));
-        return Promise.all(ids.slice(1).map(function (id) { return chunkPostings(f, id, false); })).then(function (rest) {
+        return Promise.resolve(first && hits.size ? first(new Map(hits)) : null).then(function () {
+          return Promise.all(ids.slice(1).map(function (id) { return chunkPostings(f, id, false); }));
+        }).then(function (rest) {
           rest.forEach(function (more) { count(more, hits); });
           return hits;
         });
@@ -391,8 +392,11 @@
           return inChunk(ids[at]).then(function (found) {
             add(found);
             if (!found.size) return next(at + 1);
-            if (first) first(new Map(hits));
-            return Promise.all(ids.slice(at + 1).map(inChunk)).then(function (rest) {
+            // The rest waits until the first results are on screen: on a slow
+            // network it would share the line with what the reader sees first.
+            return Promise.resolve(first ? first(new Map(hits)) : null).then(function () {
+              return Promise.all(ids.slice(at + 1).map(inChunk));
+            }).then(function (rest) {
               rest.forEach(add);
               return hits;
             });
@@ -523,9 +527,9 @@
         if (!terms.length) return { groups: [], fallback: false, needles: [], empty: true };
         var phrase = terms.length > 1 ? [].concat.apply([], terms) : null;
         var early = partial && terms.length === 1 ? function (hits) {
-          sections().then(function (table) {
+          return sections().then(function (table) {
             var groups = rank([hits], null, table);
-            if (groups.length) partial({ groups: groups, fallback: false, needles: terms, partial: true });
+            if (groups.length) return partial({ groups: groups, fallback: false, needles: terms, partial: true });
           });
         } : null;
         return Promise.all([sections(), Promise.all(terms.map(function (t) { return matchTerm(t, early); })),
@@ -893,14 +897,17 @@
       /* The next results: shown at once from the index, then each page is
          fetched for its snippets. */
       function renderMore() {
-        if (!shown || shown.rendering || shown.next >= shown.groups.length) return;
+        if (!shown || shown.rendering || shown.next >= shown.groups.length) return Promise.resolve();
         var mine = shown, batch = shown.groups.slice(shown.next, shown.next + FIRST_GROUPS);
         mine.next += batch.length;
         mine.rendering = true;
-        Promise.all(batch.map(headline)).then(function (groups) {
-          if (shown !== mine) return null;
+        var drawn = Promise.all(batch.map(headline)).then(function (groups) {
+          if (shown !== mine) return [];
           var items = groups.map(function (results) { return list.appendChild(item(results, mine.query)); });
           root.dispatchEvent(new CustomEvent("zhpress:shown", { detail: { query: mine.query } }));
+          return items;
+        });
+        drawn.then(function (items) {
           return Promise.all(items.map(function (li) { return fill(li, mine.needles); }));
         }).then(function () {
           mine.rendering = false;
@@ -912,6 +919,7 @@
           mine.rendering = false;
           console.warn(error);
         });
+        return drawn.catch(function () { return null; });
       }
 
       function maybeMore() {
@@ -935,10 +943,10 @@
           if (!result.groups.length) {
             root.dispatchEvent(new CustomEvent("zhpress:results", { detail: { query: query } }));
           }
-          renderMore();
+          return renderMore();
         }
         run(query, false, function (first) {
-          if (mine === serial && !done) show(first);
+          if (mine === serial && !done) return show(first);
         }).then(function (result) {
           done = true;
           if (mine !== serial) return;
