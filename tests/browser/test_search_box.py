@@ -67,15 +67,21 @@ class Box:
         return line.inner_text().strip() if line.is_visible() else None
 
 
-@pytest.fixture(scope="module")
-def real(browser, real_site):
-    base, server = serve(real_site)
+def box_on(browser, site):
+    """A Box on `site`, served for a module's tests; no foreign request or
+    script error by the end."""
+    base, server = serve(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     box = Box(context.new_page(), base)
     yield box
     assert box.watch.foreign_requests == [] and box.watch.errors == []
     context.close()
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def real(browser, real_site):
+    yield from box_on(browser, real_site)
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +93,7 @@ def fixture_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def fixture(browser, fixture_site):
-    base, server = serve(fixture_site)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    box = Box(context.new_page(), base)
-    yield box
-    assert box.watch.foreign_requests == [] and box.watch.errors == []
-    context.close()
-    server.shutdown()
+    yield from box_on(browser, fixture_site)
 
 
 def in_top_five(box: Box, variant: str, page: str, anchor: str) -> None:

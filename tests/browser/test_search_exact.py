@@ -13,7 +13,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import PageWatcher, serve
 from zhpress.search.extract import content_region, extract_sections
 from zhpress.text.convert import opencc_converter
 from zhpress.text.normalize import normalize_text
@@ -108,66 +107,51 @@ def test_every_article_is_indexed(corpus):
     assert sum(1 for url in urls if url.startswith("articles/")) == ARTICLES
 
 
-def test_search_returns_exactly_the_sections_holding_the_string(corpus, browser):
+def test_search_returns_exactly_the_sections_holding_the_string(corpus, open_site):
     site, _, sections = corpus
-    base, server = serve(site)
-    context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatcher(page, base)
-    try:
-        page.goto(base + "zh-hant/", wait_until="networkidle")
-        cases = [(q, True) for q in queries(sections)] + [(q, False) for q in absent(sections)]
-        matched = 0
-        for query, present in cases:
-            expected = grep(sections, query)
-            matched += len(expected)
-            assert bool(expected) == present, query
-            results = page.evaluate(
-                "q => zhpress.search(q, {limit: 1000000, fallback: false, text: false})", query)
-            got = [(unquote(urlsplit(r["url"]).path).lstrip("/"), unquote(urlsplit(r["url"]).fragment))
-                   for r in results]
-            assert len(got) == len(set(got)), query
-            assert set(got) == expected, (query, sorted(set(got) ^ expected)[:5])
-        assert matched > 40 * 20  # the corpus repeats its paragraphs: most strings are in many sections
-        assert watch.errors == []
-    finally:
-        context.close()
-        server.shutdown()
+    page, watch, base = open_site(site)
+    page.goto(base + "zh-hant/", wait_until="networkidle")
+    cases = [(q, True) for q in queries(sections)] + [(q, False) for q in absent(sections)]
+    matched = 0
+    for query, present in cases:
+        expected = grep(sections, query)
+        matched += len(expected)
+        assert bool(expected) == present, query
+        results = page.evaluate(
+            "q => zhpress.search(q, {limit: 1000000, fallback: false, text: false})", query)
+        got = [(unquote(urlsplit(r["url"]).path).lstrip("/"), unquote(urlsplit(r["url"]).fragment))
+               for r in results]
+        assert len(got) == len(set(got)), query
+        assert set(got) == expected, (query, sorted(set(got) ^ expected)[:5])
+    assert matched > 40 * 20  # the corpus repeats its paragraphs: most strings are in many sections
+    assert watch.errors == []
 
 
-def test_the_box_shows_every_section_of_a_phrase_cut_in_chunks(corpus, browser):
+def test_the_box_shows_every_section_of_a_phrase_cut_in_chunks(corpus, open_site):
     # 產業互聯網 is in most articles: its pairs' postings come in many chunks
     # (64 sections each here); the box shows the first chunk's results, then
     # all of them, as the API finds them.
     site, _, sections = corpus
-    base, server = serve(site)
-    context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatcher(page, base)
+    page, watch, base = open_site(site)
     fetched = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
-    try:
-        page.goto(base + "zh-hans/", wait_until="networkidle")
-        page.evaluate("""() => { window.__counts = []; window.__done = null;
-          const box = document.querySelector('[data-zhpress-search]');
-          box.addEventListener('zhpress:results', e => { window.__done = e.detail.query; });
-          new MutationObserver(() => window.__counts.push(
-              document.querySelector('.md-search-result__meta').textContent.trim()))
-            .observe(box, {subtree: true, childList: true, characterData: true}); }""")
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").fill("产业互联网")
-        page.wait_for_function("window.__done === '产业互联网'", timeout=20_000)
-        expected = grep(sections, "產業互聯網")
-        pages = {path for path, _ in expected}
-        assert len(pages) > 100
-        shown = page.locator(".md-search-result__meta").first.inner_text()
-        assert shown.replace(",", "").split()[0].startswith(str(len(pages)))  # one result per page
-        assert not shown.split()[0].endswith("+")
-        counts = page.evaluate("window.__counts")
-        assert any(c.split()[0].endswith("+") for c in counts if c)  # the first chunk's, while loading
-        chunks = {path.rsplit("/", 1)[1].split("-")[1][:-5] for path in fetched if "/search/p/" in path and "-" in path}
-        assert len(chunks) > 10
-        assert watch.errors == []
-    finally:
-        context.close()
-        server.shutdown()
+    page.goto(base + "zh-hans/", wait_until="networkidle")
+    page.evaluate("""() => { window.__counts = []; window.__done = null;
+      const box = document.querySelector('[data-zhpress-search]');
+      box.addEventListener('zhpress:results', e => { window.__done = e.detail.query; });
+      new MutationObserver(() => window.__counts.push(
+          document.querySelector('.md-search-result__meta').textContent.trim()))
+        .observe(box, {subtree: true, childList: true, characterData: true}); }""")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("产业互联网")
+    page.wait_for_function("window.__done === '产业互联网'", timeout=20_000)
+    pages = {path for path, _ in grep(sections, "產業互聯網")}
+    assert len(pages) > 100
+    shown = page.locator(".md-search-result__meta").first.inner_text()
+    assert shown.replace(",", "").split()[0].startswith(str(len(pages)))  # one result per page
+    assert not shown.split()[0].endswith("+")
+    counts = page.evaluate("window.__counts")
+    assert any(c.split()[0].endswith("+") for c in counts if c)  # the first chunk's, while loading
+    chunks = {path.rsplit("/", 1)[1].split("-")[1][:-5] for path in fetched if "/search/p/" in path and "-" in path}
+    assert len(chunks) > 10
+    assert watch.errors == []
