@@ -52,12 +52,12 @@ Output is deterministic: the same pages in the same order give the same bytes.
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 import hashlib
 import json
 import math
 import sys
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, repeat
 from operator import and_, mul, not_, rshift, sub

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..text.convert import opencc_converter
 from .dictionary import build_dictionary, jieba_words
 from .extract import extract_sections
-from .index import CHUNK_SECTIONS, IndexBuilder, group_words
+from .index import IndexBuilder, group_words
 
 IDLE = 0.01  # seconds without a page after which the worker indexes what it holds
 
@@ -33,7 +33,7 @@ class Indexer:
     def __init__(self, settings: dict):
         convert = settings.get("convert")
         self.builder = IndexBuilder(opencc_converter(convert).convert if convert else None,
-                                    settings.get("chunk_sections") or CHUNK_SECTIONS)
+                                    settings.get("chunk_sections", 0))
         self.exclude = frozenset(settings.get("exclude", ()))
         self.started = time.process_time()
         self.jieba = None

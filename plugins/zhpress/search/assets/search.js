@@ -176,32 +176,21 @@
     }
 
     /* Occurrences of a field: {secs, pos} (bigram, one per occurrence) or
-       {secs, counts} (unigram, one per section). */
+       {secs, counts} (unigram, one per section). A field of its own file is
+       a character's (a large bigram's comes in chunks). */
     function postings(f, bigram, wantPositions) {
       if (f.chunks) {
         return Promise.all(Array.from(f.chunks.keys()).map(function (id) {
           return chunkPostings(f, id, wantPositions);
         })).then(joined);
       }
-      var parts = [];
       if (f.file !== undefined) {
-        parts.push(file("p/" + f.file + "s.bin"));
-        parts.push(bigram && wantPositions ? file("p/" + f.file + "p.bin") : null);
-      } else {
-        parts.push(f.bytes);
-        parts.push(f.bytes);
+        return file("p/" + f.file + "s.bin").then(function (bytes) {
+          return decoded(new Reader(bytes), null, f.n, bigram, false);
+        });
       }
-      return Promise.all(parts).then(function (got) {
-        var s = new Reader(got[0], f.file !== undefined ? 0 : f.s), sec = s.varint();
-        var steps = s.planar(f.n), secs = new Int32Array(f.n);
-        for (var i = 0; i < f.n; i++) { sec += steps[i]; secs[i] = sec; }
-        if (!bigram) return { secs: secs, counts: s.planar(f.n) };
-        if (!wantPositions) return { secs: secs };
-        var moves = new Reader(got[1], f.file !== undefined ? 0 : f.p).planar(f.n);
-        var pos = new Int32Array(f.n), prev = 0;
-        for (var k = 0; k < f.n; k++) { prev = (k && steps[k] ? 0 : prev) + moves[k]; pos[k] = prev; }
-        return { secs: secs, pos: pos };
-      });
+      return Promise.resolve(decoded(new Reader(f.bytes, f.s), bigram ? new Reader(f.bytes, f.p) : null,
+        f.n, bigram, wantPositions));
     }
 
     /* A chunked bigram's occurrences in chunk `id`, as postings() gives them. */
@@ -210,13 +199,20 @@
       if (!c) return Promise.resolve({ secs: new Int32Array(0), pos: new Int32Array(0) });
       var name = "p/" + f.file + "-" + id;
       return Promise.all([file(name + "s.bin"), wantPositions ? file(name + "p.bin") : null]).then(function (got) {
-        var s = new Reader(got[0]), sec = s.varint(), steps = s.planar(c.n), secs = new Int32Array(c.n);
-        for (var i = 0; i < c.n; i++) { sec += steps[i]; secs[i] = sec; }
-        if (!wantPositions) return { secs: secs };
-        var moves = new Reader(got[1]).planar(c.n), pos = new Int32Array(c.n), prev = 0;
-        for (var k = 0; k < c.n; k++) { prev = (k && steps[k] ? 0 : prev) + moves[k]; pos[k] = prev; }
-        return { secs: secs, pos: pos };
+        return decoded(new Reader(got[0]), got[1] && new Reader(got[1]), c.n, true, wantPositions);
       });
+    }
+
+    /* n occurrences read from S (first section, then each one's section
+       step) and, for a bigram's positions, P (each one's move). */
+    function decoded(s, p, n, bigram, wantPositions) {
+      var sec = s.varint(), steps = s.planar(n), secs = new Int32Array(n);
+      for (var i = 0; i < n; i++) { sec += steps[i]; secs[i] = sec; }
+      if (!bigram) return { secs: secs, counts: s.planar(n) };
+      if (!wantPositions) return { secs: secs };
+      var moves = p.planar(n), pos = new Int32Array(n), prev = 0;
+      for (var k = 0; k < n; k++) { prev = (k && steps[k] ? 0 : prev) + moves[k]; pos[k] = prev; }
+      return { secs: secs, pos: pos };
     }
 
     /* Postings of consecutive chunks, as one list. */
@@ -518,9 +514,9 @@
       return a.length === b.length && a.every(function (t, i) { return t.join("") === b[i].join(""); });
     }
 
-    /* {groups, fallback, needles} for a query; `exactOnly`: no fallback. */
-    /* The ranked results of a query. `partial` (the search box) gets the
-       results of a one-term query's first chunk as soon as they are known. */
+    /* {groups, fallback, needles} for a query; `exactOnly`: no fallback.
+       `partial` (the search box) gets the results of a one-term query's
+       first chunk as soon as they are known. */
     function run(query, exactOnly, partial) {
       return ready.then(function () {
         var terms = termsOf(query);
@@ -677,7 +673,7 @@
       });
     }
 
-    /* The same results with their snippets, from the page itself. */
+    /* The same results with their snippets, from the index's text of the page. */
     function withSnippets(results, needles) {
       return pageText(results[0].number).then(function (page) {
         results.forEach(function (r) {
@@ -894,8 +890,8 @@
         return n === 1 ? t.one : t.other.replace("#", n.toLocaleString());
       }
 
-      /* The next results: shown at once from the index, then each page is
-         fetched for its snippets. */
+      /* The next results: shown at once from the index, then filled with
+         their snippets (t/ of each page); resolves once they are on screen. */
       function renderMore() {
         if (!shown || shown.rendering || shown.next >= shown.groups.length) return Promise.resolve();
         var mine = shown, batch = shown.groups.slice(shown.next, shown.next + FIRST_GROUPS);
