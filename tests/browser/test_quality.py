@@ -4,8 +4,7 @@ every category (mobile preset; performance as the best of 3 runs, since it
 moves a few points between runs on a shared machine), no axe-core violation
 on any page type in either colour scheme, no Nu HTML Checker error in any
 HTML file, and at most 100 KB gzip transferred by an article page before
-the reader searches, on the real site and on a 1,000-article archive.
-(Performance is held at 95 for now: see test_lighthouse_scores_100.)"""
+the reader searches, on the real site and on a 1,000-article archive."""
 from __future__ import annotations
 
 import pytest
@@ -31,15 +30,14 @@ def test_every_page_type_is_there(real_site):
     assert {"root", "404", "home", "article", "archive", "tag index", "tag"} <= names
 
 
+@pytest.mark.lighthouse
 @pytest.mark.parametrize("path", ["zh-hant/", "zh-hans/", f"zh-hant/{ARTICLE}", f"zh-hans/{ARTICLE}"])
 def test_lighthouse_scores_100(served, path):
     result = best_lighthouse(served + path, runs=3)
-    scores = dict(result["scores"])
-    # Performance is 97-99 today (first contentful paint 1.5-1.7 s under
-    # Lighthouse's simulated slow 4G: Material's 23 KB of render-blocking CSS);
-    # 100 needs its critical CSS inlined. The other three are held at 100.
-    assert scores.pop("performance") >= 95, result
-    assert scores == {"accessibility": 100, "best-practices": 100, "seo": 100}, result
+    # Best of 3: the performance score moves a few points between runs on a
+    # shared machine (zhpress/styles inlines each page's critical CSS, so
+    # nothing but the page itself delays the first paint).
+    assert result["scores"] == {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}, result
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -30,6 +30,8 @@ def page_types(site: Path) -> dict[str, str]:
             "glossary": _first(site, f"{variant}/glossary/index.html"),
             "entity": _first(site, f"{variant}/entities/*/index.html"),
         }
+        if (site / variant / "404.html").exists():
+            pages[f"404 ({variant})"] = f"{variant}/404.html"
         for name, path in candidates.items():
             if path is not None and (site / path / "index.html").exists():
                 pages[f"{name} ({variant})"] = path

@@ -1,6 +1,10 @@
 """A static host as readers meet one: gzip for text, long cache headers for
 assets, 404.html for missing pages. For Lighthouse, axe and page-weight
-measurements (Python's SimpleHTTPRequestHandler does neither)."""
+measurements (Python's SimpleHTTPRequestHandler does neither).
+
+A missing page gets /404.html with status 404, as GitHub Pages and most
+hosts do; with not_found="nearest", the nearest 404.html up the tree, as
+Cloudflare Pages does (/zh-hans/a/b gets /zh-hans/404.html)."""
 from __future__ import annotations
 
 import gzip
@@ -18,6 +22,7 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 class _Handler(http.server.BaseHTTPRequestHandler):
     root: Path
     cache: dict[Path, bytes]
+    not_found: str  # "root" or "nearest"
 
     def log_message(self, *args):
         pass
@@ -39,7 +44,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             target = target / "index.html"
         if target.is_file():
             return 200, target
-        return 404, self.root / "404.html"
+        return 404, self._not_found_page(target)
+
+    def _not_found_page(self, missing: Path) -> Path:
+        if self.not_found == "nearest":
+            for folder in missing.parents:
+                if (folder / "404.html").is_file() or folder == self.root:
+                    return folder / "404.html"
+        return self.root / "404.html"
 
     def _serve(self, body: bool):
         status, target = self._resolve()
@@ -79,9 +91,12 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def serve_static(root: Path, port: int = 0):
-    """Serves `root` on 127.0.0.1; returns (base_url, server). server.shutdown() stops it."""
-    handler = type("Handler", (_Handler,), {"root": Path(root).resolve(), "cache": {}})
+def serve_static(root: Path, port: int = 0, not_found: str = "root"):
+    """Serves `root` on 127.0.0.1; returns (base_url, server). server.shutdown() stops it.
+    `not_found`: which 404.html a missing page gets, "root" or "nearest"."""
+    if not_found not in ("root", "nearest"):
+        raise ValueError(f"not_found must be 'root' or 'nearest', not {not_found!r}")
+    handler = type("Handler", (_Handler,), {"root": Path(root).resolve(), "cache": {}, "not_found": not_found})
     server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -175,7 +175,7 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
     assert all(earlier > later for earlier, later in zip(values, values[1:]))
     assert [name for name, _, _ in readme_pipeline()] == [
         "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
-        "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
+        "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "INLINE_STYLES", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
         "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
     ]
 
@@ -184,9 +184,11 @@ def plugin_classes() -> dict:
     from zhpress.article.plugin import ArticlePlugin
     from zhpress.output.plugin import OutputPlugin
     from zhpress.typeset.plugin import TypesetPlugin
+    from zhpress.styles.plugin import StylesPlugin
     from zhpress.variants.plugin import VariantsPlugin
 
-    return {"article": ArticlePlugin, "typeset": TypesetPlugin, "variants": VariantsPlugin, "output": OutputPlugin}
+    return {"article": ArticlePlugin, "typeset": TypesetPlugin, "variants": VariantsPlugin, "output": OutputPlugin,
+            "styles": StylesPlugin}
 
 
 # The hooks README's table names for these four plugins (typeset: all its page hooks).
@@ -197,6 +199,7 @@ HOOKS = {
     "PAGE_SETUP": [("variants", "on_page_context")],
     "PAGE_CONTEXT": [("article", "on_page_context")],
     "READ_TEXT": [("article", "on_page_content")],
+    "INLINE_STYLES": [("styles", "on_post_page")],
     "RESTORE_CONFIG": [("variants", "on_post_page")],
     "PUBLISH_COPIES": [("variants", "on_files")],
     "WRITE_DERIVED": [("article", "on_post_build")],

@@ -39,6 +39,9 @@ PAGE_CONTEXT = 0
 # on_post_page: index the page as readers get it (search records): after
 # conversion, typesetting, marking and the template.
 MEASURE = -50
+# on_post_page: zhpress/styles inlines the rules the page's final markup
+# can use (the template and every content step have run).
+INLINE_STYLES = -60
 # on_page_context: zhpress/check marks the page's rendered HTML (content,
 # table of contents) as markup for the escaping template engine: after every
 # plugin has read or changed it as a plain string.

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
 from ..core import pipeline
+from ..core.context import VARIANT
 from ..core.page_config import PerPageConfig
 from ..core.published import FEEDS, SITEMAP, SITEMAP_GZ
 from ..core.script import install_template_helpers, site_script
@@ -30,6 +31,7 @@ from ..text.html import transform_html
 from .config import VariantsConfig
 from .messages import name_sources
 from .navigation import prefix_nav_config, variant_navigation, with_current_page
+from .not_found import NAME as NOT_FOUND, render_not_found, root_not_found_html, site_path
 from .reuse import RenderedPage
 from .root import root_home_html, root_redirect_html
 from .sitemaps import variant_sitemap
@@ -50,6 +52,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         self.per_page = PerPageConfig()
         self.navs: dict = {}
         self._rendered: dict[str, RenderedPage] = {}
+        self.env = None  # the theme's environment, for the 404 pages after the build
 
     def on_config(self, config):
         """Priority: default (reads only its own options and nav)."""
@@ -221,6 +224,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         install_template_helpers(env, config)
         config.extra["alternate"] = [self._alternate(v, f"{v.prefix}/") for v in VARIANTS]
         env.globals["zhpress_default_variant"] = self.default
+        self.env = env
         return env
 
     @event_priority(pipeline.PAGE_SETUP)
@@ -238,12 +242,17 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             counterpart = self._files.get_file_from_path(variant_uri(other, base))
             alternates.append(self._alternate(other, counterpart.url if counterpart else f"{other.prefix}/"))
         # Material renders config.extra.alternate as hreflang links and the
-        # header switch, and config.site_name in the header and <title>.
+        # header switch.
         self.per_page.set(config.extra, "alternate", alternates)
+        self._use_variant_names(config, variant)
+        return context
+
+    def _use_variant_names(self, config, variant: Variant) -> None:
+        """Material renders config.site_name in the header and <title>, and
+        config.site_description in <meta>: in `variant`'s script until restored."""
         self.per_page.set(config, "site_name", self.convert(config.site_name, variant))
         if config.site_description:
             self.per_page.set(config, "site_description", self.convert(config.site_description, variant))
-        return context
 
     @event_priority(pipeline.RESTORE_CONFIG)
     def on_post_page(self, output, page, config):
@@ -263,6 +272,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return
         self.per_page.restore()
         site = Path(config.site_dir)
+        self._write_not_found(config, site)
         home = site / self.default.prefix / "index.html"
         if home.exists():
             root = root_home_html(home.read_text(encoding="utf-8"), self.default)
@@ -281,6 +291,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             for variant in VARIANTS:
                 (site / variant.prefix / SITEMAP).write_text(
                     variant_sitemap(text, config.site_url or "", variant), encoding="utf-8")
+
+    def _write_not_found(self, config, site: Path) -> None:
+        """A 404 page per variant, and /404.html picking one of them."""
+        pages = {}
+        for variant in VARIANTS:
+            self._use_variant_names(config, variant)
+            try:
+                pages[variant] = render_not_found(self.env, config, self._files, self.navs[variant.key],
+                                                  {VARIANT: variant})
+            finally:
+                self.per_page.restore()
+            (site / variant.prefix / NOT_FOUND).write_text(pages[variant], encoding="utf-8")
+        (site / NOT_FOUND).write_text(root_not_found_html(pages, self.default, site_path(config)), encoding="utf-8")
 
     def _variant_of(self, page) -> Variant | None:
         return variant_of(page) if self.config.enabled else None

@@ -5,7 +5,8 @@ makes its relative links resolve inside the variant, and its canonical link
 names the variant's URL): no redirect chain before the first paint. A tiny
 script sends a reader whose remembered choice or browser language is the
 other script there; without script, the header's switch is a plain link.
-A site without a home page gets a page of plain links instead.
+A site without a home page gets a page of plain links instead. The same
+choice picks the script of /404.html (not_found.py).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import html
 import json
 
 from ..core.published import Feed
-from ..core.variants import VARIANTS, Variant
+from ..core.variants import BY_KEY, VARIANTS, Variant
 
 STORAGE_KEY = "zhpress.variant"
 
@@ -22,34 +23,46 @@ _HANS_TAGS = ["zh-hans", "zh-cn", "zh-sg", "zh-my", "zh"]
 _HANT_TAGS = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
 
 
-def _choice_script(default: Variant, stay: bool) -> str:
-    """Picks the reader's variant: remembered choice, else the browser's
-    languages, else `default`. `stay`: the page already shows `default`, so
-    only another choice navigates."""
-    prefixes = {v.key: v.prefix for v in VARIANTS}
-    # Resolved against the document's own URL, not a <base>.
-    target = "location.replace(new URL(v+'/',location.href).href+location.hash)"
-    go = f"if(v!==d){target}" if stay else target
+def reader_variant_js(default: Variant, site_path: str | None = None) -> str:
+    """JS statements setting `v` to the prefix of the reader's variant: with
+    `site_path` (the site's URL path), the variant whose folder the address
+    is in; else the remembered choice, else the browser's languages, else
+    `default`."""
+    prefixes = [v.prefix for v in VARIANTS]
+    by_path, remembered = "", "try{v=localStorage.getItem(k)}catch(e){}"
+    if site_path is not None:
+        folders = json.dumps([f"{site_path}{prefix}/" for prefix in prefixes])
+        by_path = (f"var s=location.pathname,f={folders};"
+                   "for(var j=0;j<f.length;j++)if(s.indexOf(f[j])===0)v=p[j];")
+        remembered = "if(!v)" + remembered
     return (
-        "(function(){var p=%s,d=%s,k=%s,v=null;"
-        "try{v=localStorage.getItem(k)}catch(e){}"
+        "var p=%s,d=%s,k=%s,v=null;%s%s"
         "if(!v||!p.some(function(x){return x===v})){v=null;"
         "var l=navigator.languages||[navigator.language||''];"
         "for(var i=0;i<l.length&&!v;i++){var t=String(l[i]).toLowerCase();"
         "if(%s.some(function(x){return t.indexOf(x)===0}))v=%s;"
         "else if(%s.some(function(x){return t===x||t.indexOf(x+'-')===0}))v=%s;}"
         "v=v||d}"
-        "%s})();"
     ) % (
-        json.dumps(list(prefixes.values())),
+        json.dumps(prefixes),
         json.dumps(default.prefix),
         json.dumps(STORAGE_KEY),
+        by_path,
+        remembered,
         json.dumps(_HANT_TAGS),
-        json.dumps(prefixes["hant"]),
+        json.dumps(BY_KEY["hant"].prefix),
         json.dumps(_HANS_TAGS),
-        json.dumps(prefixes["hans"]),
-        go,
+        json.dumps(BY_KEY["hans"].prefix),
     )
+
+
+def _choice_script(default: Variant, stay: bool) -> str:
+    """Sends the reader to their variant (reader_variant_js). `stay`: the
+    page already shows `default`, so only another choice navigates."""
+    # Resolved against the document's own URL, not a <base>.
+    target = "location.replace(new URL(v+'/',location.href).href+location.hash)"
+    go = f"if(v!==d){target}" if stay else target
+    return f"(function(){{{reader_variant_js(default)}{go}}})();"
 
 
 def root_home_html(home: str, default: Variant) -> str:

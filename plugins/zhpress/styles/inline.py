@@ -1,0 +1,71 @@
+"""A rendered page's render-blocking stylesheets, replaced by one <style>
+with the rules the page's markup can use (critical.py); each stylesheet
+still loads, without blocking the first paint, for what scripts add later."""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+from .critical import CriticalCss
+
+# <link rel="stylesheet" href="..."> as Material's and our templates write it.
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"\s*/?>')
+_HEAD_END = "</head>"
+# Set on <html> by Material's script before the first paint matters.
+_ALWAYS = frozenset({"js"})
+
+
+class StylesheetInliner:
+    """`inline(output, page_url)`: the page with its stylesheets inlined.
+    `read(path)` gives a stylesheet's text by its path in the site (None:
+    not one of the site's files, left as it is)."""
+
+    def __init__(self, read, site_path: str = "/"):
+        self._read = read
+        self._site_path = site_path if site_path.endswith("/") else site_path + "/"
+        self._compiled: dict[tuple[str, ...], CriticalCss] = {}
+
+    def _site_file(self, href: str, page_url: str) -> str | None:
+        parts = urlsplit(html.unescape(href))
+        if parts.scheme or parts.netloc:
+            return None  # another host's, or site_url spelled out: left as is
+        path = parts.path
+        if path.startswith("/"):
+            if not path.startswith(self._site_path):
+                return None
+            path = path[len(self._site_path):]
+        else:
+            folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+            path = posixpath.normpath(posixpath.join(folder, path))
+        return None if path.startswith("..") else path
+
+    def inline(self, output: str, page_url: str) -> str:
+        head_end = output.find(_HEAD_END)
+        if head_end < 0:
+            return output
+        head = output[:head_end]
+        links = [(m, self._site_file(m.group(1), page_url)) for m in _STYLESHEET.finditer(head)]
+        links = [(m, path) for m, path in links if path is not None]
+        if not links:
+            return output
+        paths = tuple(path for _, path in links)
+        critical = self._compiled.get(paths)
+        if critical is None:
+            texts = [self._read(path) for path in paths]
+            if any(text is None for text in texts):
+                return output
+            critical = self._compiled[paths] = CriticalCss("\n".join(texts))
+        style = critical.for_page(output, _ALWAYS)
+        pieces, last = [], 0
+        for index, (match, _) in enumerate(links):
+            pieces.append(head[last:match.start()])
+            if index == 0:
+                pieces.append(f"<style>{style}</style>")
+            href = match.group(1)
+            pieces.append(f'<link rel="stylesheet" href="{href}" media="print" onload="this.media=\'all\'">'
+                          f'<noscript><link rel="stylesheet" href="{href}"></noscript>')
+            last = match.end()
+        pieces.append(head[last:])
+        return "".join(pieces) + output[head_end:]
