@@ -56,6 +56,29 @@ def test_no_axe_violation_on_any_page_type(real_site, served, browser, scheme):
     assert found == {}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_any_page_type_of_a_generated_archive(generated_site, browser, scheme):
+    """What the real site lacks: later archive pages, tags and entities with
+    many articles (an entity page lists every mention under its article's link)."""
+    site = generated_site(300)
+    base, server = serve_static(site)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    found = {}
+    try:
+        page = context.new_page()
+        types = page_types(site)
+        assert {"archive page 2 (zh-hant)", "entity (zh-hans)", "tag (zh-hant)"} <= set(types)
+        for name, path in types.items():
+            page.goto(base + path, wait_until="networkidle")
+            violations = axe_violations(page)
+            if violations:
+                found[name] = violations
+    finally:
+        context.close()
+        server.shutdown()
+    assert found == {}
+
+
 def test_no_nu_html_checker_error(real_site):
     assert nu_errors(real_site) == []
 
