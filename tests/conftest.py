@@ -171,7 +171,7 @@ def generated_site(tmp_path_factory):
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
+        if {"browser", "open_site"} & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("lighthouse"):
             item.add_marker(pytest.mark.browser)
         if "generated_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.scale)
