@@ -171,7 +171,8 @@ def generated_site(tmp_path_factory):
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if {"browser", "open_site"} & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("lighthouse"):
+        in_browser_folder = item.path.parent.name == "browser"  # Chromium, Lighthouse, axe, the Nu checker
+        if in_browser_folder or {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
         if "generated_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.scale)
