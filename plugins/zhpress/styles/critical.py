@@ -27,6 +27,15 @@ def page_words(html: str) -> frozenset[str]:
     return frozenset(_WORD.findall(" ".join(_TAG.findall(html))))
 
 
+def script_words(files) -> frozenset[str]:
+    """Every word of the site's scripts (`files`: MkDocs File objects): the
+    classes, states and elements they may add to a page."""
+    words: set[str] = set()
+    for file in files:
+        words.update(_WORD.findall(file.content_bytes.decode("utf-8", "replace")))
+    return frozenset(words)
+
+
 def _selectors(prelude) -> tuple[list[str], list[frozenset[str]]]:
     """Each selector of a comma-separated list, and the words it needs."""
     needs: list[set[str]] = [set()]

@@ -1,6 +1,9 @@
-"""A rendered page's render-blocking stylesheets, replaced by one <style>
-with the rules the page's markup can use (critical.py); each stylesheet
-still loads, without blocking the first paint, for what scripts add later."""
+"""A rendered page's stylesheets, replaced by one <style> with the rules
+the page can use (critical.py): the rules its markup can match, and those
+its scripts can make match later (every word of the site's scripts counts as
+present: search results, tooltips, states). Nothing else is fetched, so no
+stylesheet blocks the first paint and none arrives later to restyle (and
+re-lay out) the whole page while the reader starts reading."""
 from __future__ import annotations
 
 import html
@@ -13,8 +16,6 @@ from .critical import CriticalCss
 # <link rel="stylesheet" href="..."> as Material's and our templates write it.
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"\s*/?>')
 _HEAD_END = "</head>"
-# Set on <html> by Material's script before the first paint matters.
-_ALWAYS = frozenset({"js"})
 
 
 _by_text: dict[str, CriticalCss] = {}
@@ -36,8 +37,9 @@ class StylesheetInliner:
     `read(path)` gives a stylesheet's text by its path in the site (None:
     not one of the site's files, left as it is)."""
 
-    def __init__(self, read, site_path: str = "/"):
+    def __init__(self, read, site_path: str = "/", script_words: frozenset[str] = frozenset()):
         self._read = read
+        self._script_words = script_words
         self._site_path = site_path if site_path.endswith("/") else site_path + "/"
         self._compiled: dict[tuple[str, ...], CriticalCss] = {}
 
@@ -71,15 +73,12 @@ class StylesheetInliner:
             if any(text is None for text in texts):
                 return output
             critical = self._compiled[paths] = compiled("\n".join(texts))
-        style = critical.for_page(output, _ALWAYS)
+        style = critical.for_page(output, self._script_words)
         pieces, last = [], 0
         for index, (match, _) in enumerate(links):
             pieces.append(head[last:match.start()])
             if index == 0:
                 pieces.append(f"<style>{style}</style>")
-            href = match.group(1)
-            pieces.append(f'<link rel="stylesheet" href="{href}" media="print" onload="this.media=\'all\'">'
-                          f'<noscript><link rel="stylesheet" href="{href}"></noscript>')
             last = match.end()
         pieces.append(head[last:])
         return "".join(pieces) + output[head_end:]

@@ -1,10 +1,11 @@
-"""zhpress/styles: no render-blocking stylesheet.
+"""zhpress/styles: no stylesheet request.
 
-Every HTML page carries the CSS rules its own markup can use in a <style>
-of its head, so the first paint needs no request after the page itself (on
-a slow line that is the largest part of the wait); the theme's stylesheets
-then load without blocking, for what scripts add later (search results,
-tooltips). Works on the final HTML, so it serves any theme and plugin.
+Every HTML page carries, in a <style> of its head, the CSS rules it can use:
+those its markup can match and those the site's scripts can make match
+later (search results, tooltips, states). The first paint needs no request
+after the page itself (on a slow line the largest part of the wait), and no
+stylesheet arrives later to restyle the whole page. Works on the final
+HTML, so it serves any theme and plugin.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..core import pipeline
 from .config import StylesConfig
+from .critical import script_words
 from .inline import StylesheetInliner
 
 
@@ -32,12 +34,13 @@ class StylesPlugin(BasePlugin[StylesConfig]):
         if not (self.config.enabled and self.config.inline_critical):
             return env
         stylesheets = {f.dest_uri: f for f in files if f.dest_uri.endswith(".css")}
+        scripts = [f for f in files if f.dest_uri.endswith(".js")]
 
         def read(path: str) -> str | None:
             file = stylesheets.get(path)
             return file.content_bytes.decode("utf-8") if file is not None else None
 
-        self.inliner = StylesheetInliner(read, urlsplit(config.site_url or "").path or "/")
+        self.inliner = StylesheetInliner(read, urlsplit(config.site_url or "").path or "/", script_words(scripts))
         return env
 
     @event_priority(pipeline.INLINE_STYLES)
