@@ -60,15 +60,3 @@ def test_custom_properties_are_kept_only_when_read():
 def test_pages_with_the_same_words_share_one_result():
     critical = CriticalCss(CSS)
     assert critical.for_page(PAGE) is critical.for_page(PAGE.replace("x</a>", "y</a>"))
-
-
-def test_a_scripts_classes_count_only_where_their_component_is():
-    css = (".md-search-result__item{color:red}.md-tooltip__inner{color:blue}"
-           ".md-header--shadow{box-shadow:none}.md-typeset mark{color:green}")
-    script = frozenset({"md-search-result__item", "md-tooltip__inner", "md-header--shadow", "mark"})
-    page = '<header class="md-header"></header><div class="md-search-result"></div><div class="md-typeset"></div>'
-    kept = CriticalCss(css).for_page(page, script)
-    assert ".md-search-result__item{color:red}" in kept  # the page has the search results' list
-    assert ".md-header--shadow" in kept  # a state of the page's header
-    assert ".md-typeset mark{color:green}" in kept  # an element a script may add
-    assert "md-tooltip" not in kept  # no tooltip component on the page

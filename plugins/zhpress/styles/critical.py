@@ -19,18 +19,12 @@ import tinycss2
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
-_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 _COMBINATORS = frozenset(">+~,")
 
 
 def page_words(html: str) -> frozenset[str]:
     """Every word inside the tags of `html` (never its text)."""
     return frozenset(_WORD.findall(" ".join(_TAG.findall(html))))
-
-
-def _block(name: str) -> str:
-    """The component a BEM class belongs to: md-nav of md-nav__link--active."""
-    return name.split("__", 1)[0].split("--", 1)[0]
 
 
 def script_words(files) -> frozenset[str]:
@@ -121,21 +115,7 @@ class CriticalCss:
     def __init__(self, css: str):
         self._items = _compile(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
         self._known = frozenset(word for rule in self._rules(self._items) for need in rule.needs for word in need)
-        self._classes = frozenset(_CLASS.findall(css))
         self._made: dict[frozenset[str], str] = {}
-        self._scripts: tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]] | None = None
-
-    def _script_parts(self, script: frozenset[str]):
-        """The words of the scripts split in two: the classes of this CSS,
-        by component (`md-search-result` for `md-search-result__item`), and
-        the other words (elements, attributes, states)."""
-        if self._scripts is None or self._scripts[0] is not script:
-            by_block: dict[str, set[str]] = {}
-            for word in script & self._classes:
-                by_block.setdefault(_block(word), set()).add(word)
-            self._scripts = (script, (script - self._classes) & self._known,
-                             {block: frozenset(words) for block, words in by_block.items()})
-        return self._scripts[1], self._scripts[2]
 
     @classmethod
     def _rules(cls, items):
@@ -147,21 +127,8 @@ class CriticalCss:
             elif isinstance(item, _Group):
                 yield from cls._rules(item.items)
 
-    def for_page(self, html: str, script: frozenset[str] = frozenset()) -> str:
-        """The rules a page can use: those its markup matches, and those the
-        site's scripts (`script`: their words) can make match. A script's
-        class counts only on a page that has its component: a search result's
-        classes where the search box is, not a code block's copy button on
-        a page without code."""
-        page = page_words(html)
-        words = page & self._known
-        if script:
-            other, by_block = self._script_parts(script)
-            words = words | other
-            for block, classes in by_block.items():
-                if block in page:
-                    words = words | classes
-        words = frozenset(words)
+    def for_page(self, html: str, always: frozenset[str] = frozenset()) -> str:
+        words = (page_words(html) | always) & self._known
         css = self._made.get(words)
         if css is None:
             css = self._made[words] = self._write(words)
