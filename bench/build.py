@@ -100,13 +100,18 @@ def stock_extensions(repo_config_path: Path) -> list:
 
 # --- preparing the two projects ---------------------------------------------
 
-def prepare_ours(workdir: Path, n: int, seed: int) -> None:
-    for name in OURS_COPIED:
+def copy_from_repo(workdir: Path, names) -> None:
+    """Copies these files and folders of the checkout into workdir (those that exist)."""
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, workdir / name)
         elif source.is_file():
             shutil.copy2(source, workdir / name)
+
+
+def prepare_ours(workdir: Path, n: int, seed: int) -> None:
+    copy_from_repo(workdir, OURS_COPIED)
     corpus.generate(workdir / "content", n, seed)
 
 
@@ -357,6 +362,19 @@ def write_json(report: dict) -> Path:
     path = RESULTS_DIR / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def write_readme_section(start: str, end: str, block: str) -> bool:
+    """Replaces what stands between the markers `start` and `end` of
+    bench/README.md with `block`; False when the README lacks them."""
+    readme = Path(__file__).resolve().parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{block}\n{end}{tail}", encoding="utf-8")
+    return True
 
 
 # --- command line ---------------------------------------------------------------

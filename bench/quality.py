@@ -52,7 +52,6 @@ sys.path[:] = [str(BENCH)] + _path
 import build  # noqa: E402  (bench/build.py: preparing and building "ours")
 
 RESULTS_DIR = BENCH / "results"
-README = BENCH / "README.md"
 README_START = "<!-- quality-table:start -->"
 README_END = "<!-- quality-table:end -->"
 DEFAULT_SITES = "real,1000"
@@ -72,12 +71,7 @@ def log(message: str) -> None:
 # --- building ---------------------------------------------------------------------
 
 def prepare_real(workdir: Path) -> None:
-    for name in REAL_COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, workdir / name)
-        elif source.is_file():
-            shutil.copy2(source, workdir / name)
+    build.copy_from_repo(workdir, REAL_COPIED)
 
 
 def build_site(name: str, workdir: Path, seed: int) -> dict:
@@ -464,13 +458,7 @@ def write_json(report: dict) -> Path:
 
 
 def write_readme(block: str) -> bool:
-    text = README.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        return False
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    README.write_text(f"{head}{README_START}\n{block}\n{README_END}{tail}", encoding="utf-8")
-    return True
+    return build.write_readme_section(README_START, README_END, block)
 
 
 # --- command line ---------------------------------------------------------------------

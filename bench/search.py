@@ -52,7 +52,6 @@ from search_support.server import GZIP_LEVEL, MIN_GZIP_BYTES, StaticServer  # no
 
 REPO = BENCH.parent
 RESULTS_DIR = BENCH / "results"
-README = BENCH / "README.md"
 PAGEFIND = BENCH / "node_modules" / ".bin" / "pagefind"
 PAGEFIND_VERSION = "1.6.0"
 PAGEFIND_ROOT = "article.md-content__inner"
@@ -229,12 +228,7 @@ def prepare_ours(project: Path, n: int, seed: int) -> None:
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    for name in build.OURS_COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.is_file():
-            shutil.copy2(source, project / name)
+    build.copy_from_repo(project, build.OURS_COPIED)
     corpus.generate(project / "content", n, seed)
 
 
@@ -704,13 +698,7 @@ def environment() -> dict:
 
 
 def write_readme(block: str) -> bool:
-    text = README.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        return False
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    README.write_text(f"{head}{README_START}\n{block}\n{README_END}{tail}", encoding="utf-8")
-    return True
+    return build.write_readme_section(README_START, README_END, block)
 
 
 # --- command line -----------------------------------------------------------------------
