@@ -45,20 +45,25 @@ def test_lighthouse_scores(served, path):
     assert scores == {"accessibility": 100, "best-practices": 100, "seo": 100}, result
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violation_on_any_page_type(real_site, served, browser, scheme):
+def axe_on_every_page(browser, base: str, pages: dict[str, str], scheme: str) -> dict:
+    """page type -> axe violations, for every page of `pages` served at `base`."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     found = {}
     try:
         page = context.new_page()
-        for name, path in page_types(real_site).items():
-            page.goto(served + path, wait_until="networkidle")
+        for name, path in pages.items():
+            page.goto(base + path, wait_until="networkidle")
             violations = axe_violations(page)
             if violations:
                 found[name] = violations
     finally:
         context.close()
-    assert found == {}
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_any_page_type(real_site, served, browser, scheme):
+    assert axe_on_every_page(browser, served, page_types(real_site), scheme) == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -66,22 +71,13 @@ def test_no_axe_violation_on_any_page_type_of_a_generated_archive(generated_site
     """What the real site lacks: later archive pages, tags and entities with
     many articles (an entity page lists every mention under its article's link)."""
     site = generated_site(300)
+    types = page_types(site)
+    assert {"archive page 2 (zh-hant)", "entity (zh-hans)", "tag (zh-hant)"} <= set(types)
     base, server = serve_static(site)
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    found = {}
     try:
-        page = context.new_page()
-        types = page_types(site)
-        assert {"archive page 2 (zh-hant)", "entity (zh-hans)", "tag (zh-hant)"} <= set(types)
-        for name, path in types.items():
-            page.goto(base + path, wait_until="networkidle")
-            violations = axe_violations(page)
-            if violations:
-                found[name] = violations
+        assert axe_on_every_page(browser, base, types, scheme) == {}
     finally:
-        context.close()
         server.shutdown()
-    assert found == {}
 
 
 def test_no_nu_html_checker_error(real_site):
