@@ -47,3 +47,43 @@ def test_disabled_the_theme_links_its_stylesheets_as_it_does(tmp_path):
     text = head(site / ARTICLE)
     assert "<style>" not in text
     assert any("main." in link for link in STYLESHEET.findall(text))
+
+
+LATE_HOOK = '''
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    """Another plugin's last word on the page, after zhpress/styles noted it."""
+    return output.replace("</body>", "<!-- late hook --></body>")
+'''
+
+
+def test_pages_are_finished_as_written_with_every_plugin_s_changes(tmp_path):
+    """The second process inlines the page MkDocs wrote, so a hook that runs
+    after zhpress/styles keeps its change, and every page still gets its
+    rules (none is overwritten by an earlier version)."""
+    project = copy_project(tmp_path)
+    (project / "late_hook.py").write_text(LATE_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - late_hook.py\n", encoding="utf-8")
+    site = build_site(project)
+    pages = [page for page in sorted(site.rglob("*.html")) if page.parent != site and page.name != "404.html"]
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert STYLESHEET.findall(head(page)) == [], page
+        assert "<!-- late hook -->" in text[text.index("</head>"):], page
+
+
+def test_in_the_build_s_own_process_the_site_is_byte_identical(real_site, tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - zhpress/styles\n", "  - zhpress/styles:\n      parallel: false\n"),
+                      encoding="utf-8")
+    site = build_site(project)
+    files = sorted(path.relative_to(real_site) for path in real_site.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
+    different = [str(path) for path in files if (site / path).read_bytes() != (real_site / path).read_bytes()]
+    assert different == []

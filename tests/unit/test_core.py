@@ -176,7 +176,7 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
     assert [name for name, _, _ in readme_pipeline()] == [
         "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
         "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "INLINE_STYLES", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
-        "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
+        "FINISH_PAGES", "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
     ]
 
 
@@ -200,6 +200,7 @@ HOOKS = {
     "PAGE_CONTEXT": [("article", "on_page_context")],
     "READ_TEXT": [("article", "on_page_content")],
     "INLINE_STYLES": [("styles", "on_post_page")],
+    "FINISH_PAGES": [("styles", "on_post_build")],
     "RESTORE_CONFIG": [("variants", "on_post_page")],
     "PUBLISH_COPIES": [("variants", "on_files")],
     "WRITE_DERIVED": [("article", "on_post_build")],

@@ -39,8 +39,9 @@ PAGE_CONTEXT = 0
 # on_post_page: index the page as readers get it (search records): after
 # conversion, typesetting, marking and the template.
 MEASURE = -50
-# on_post_page: zhpress/styles inlines the rules the page's final markup
-# can use (the template and every content step have run).
+# on_post_page: zhpress/styles notes the page, to inline the rules its
+# final markup can use once MkDocs has written it (the template and every
+# content step have run).
 INLINE_STYLES = -60
 # on_page_context: zhpress/check marks the page's rendered HTML (content,
 # table of contents) as markup for the escaping template engine: after every
@@ -51,6 +52,9 @@ RESTORE_CONFIG = -90
 # on_files: every file of docs_dir, generated pages included, is published
 # once per variant; after other plugins have added theirs.
 PUBLISH_COPIES = -100
+# on_post_build: pages finished beside the build (zhpress/styles) are all
+# written before any step reads or lists the written pages.
+FINISH_PAGES = -150
 # on_post_build: files derived from the pages (feeds, indexes) are written
 # before the site-wide files that may list them (root page, sitemaps).
 WRITE_DERIVED = -200

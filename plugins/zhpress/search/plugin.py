@@ -24,13 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..core import pipeline
+from ..core.background import Background, BackgroundError
 from ..core.script import ScriptSettings, install_template_helpers
 from ..core.variants import VARIANTS, split_variant, variant_of
 from ..siteconfig import project_dir
 from ..text.convert import STANDARDS
 from .config import SearchConfig
 from .extract import content_region
-from .worker import IndexWorker
+from .worker import Indexer
 
 log = logging.getLogger("mkdocs.plugins.zhpress.search")
 
@@ -43,7 +44,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self.worker: IndexWorker | None = None
+        self.worker: Background | None = None
         self.variants_on = False
         self.version = ""
         self.convert = ""
@@ -91,7 +92,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.enabled:
             settings = {"convert": self.convert, "exclude": sorted(self.config.exclude_classes),
                         "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections}
-            self.worker = IndexWorker(settings, self.config.parallel)
+            self.worker = Background("zhpress/search: indexing", Indexer, settings, self.config.parallel)
         self.spent = 0.0  # seconds the build spent handing pages over
 
     def on_files(self, files, config):
@@ -141,7 +142,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         region = content_region(output)
         if region is not None:
-            self.worker.page(url, region, page.title or "")
+            self.worker.take(url, region, page.title or "")
         self.spent += time.perf_counter() - started
         return output
 
@@ -160,7 +161,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site_config = project_dir(config) / self.config.site_config
         try:
             stats = worker.finish(str(out), str(site_config), self.config.jieba, variants)
-        except RuntimeError as error:
+        except BackgroundError as error:
             raise PluginError(str(error)) from error
         shutil.copyfile(ENGINE, out / "search.js")
         log.info("zhpress/search: %d pages, %d sections: %.1f MB in %d files; indexing took "

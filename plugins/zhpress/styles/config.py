@@ -8,3 +8,6 @@ class StylesConfig(base.Config):
     # site's scripts can use, instead of <link>s to the stylesheets (no
     # request before the first paint). Off: the theme's <link> tags as they are.
     inline_critical = c.Type(bool, default=True)
+    # Finish written pages in a second process while MkDocs renders the next
+    # ones; false: in the build's own process.
+    parallel = c.Type(bool, default=True)

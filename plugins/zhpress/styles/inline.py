@@ -82,3 +82,29 @@ class StylesheetInliner:
             last = match.end()
         pieces.append(head[last:])
         return "".join(pieces) + output[head_end:]
+
+
+class WrittenPageInliner:
+    """The handler of the plugin's core.background.Background: inlines the
+    stylesheets of pages MkDocs has written, in place. It reads each page as
+    written, so it sees what every plugin's on_post_page made of it.
+
+    `settings`: the site's stylesheets by path, the site's path, the
+    scripts' words (plain data: under spawn they are pickled)."""
+
+    def __init__(self, settings: dict):
+        self.inliner = StylesheetInliner(settings["stylesheets"].get, settings["site_path"],
+                                         settings["script_words"])
+        self.pages = 0
+
+    def take(self, path: str, page_url: str) -> None:
+        with open(path, encoding="utf-8") as file:
+            written = file.read()
+        inlined = self.inliner.inline(written, page_url)
+        if inlined is not written:
+            with open(path, "wb") as file:
+                file.write(inlined.encode("utf-8", errors="xmlcharrefreplace"))
+            self.pages += 1
+
+    def finish(self) -> int:
+        return self.pages
