@@ -392,22 +392,54 @@ def parse_args(argv=None):
     parser.add_argument("--profile", action="store_true", help="profile our build at the first size")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="build ours without --strict")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
+    parser.add_argument("--write-readme", action="store_true",
+                        help="put the tables in bench/README.md (between its build-table markers)")
+    parser.add_argument("--render", type=Path, metavar="JSON",
+                        help="print (and with --write-readme, write) the tables of an earlier results file")
     args = parser.parse_args(argv)
     args.sizes = parse_sizes(args.sizes + ([args.sizes_option] if args.sizes_option else [])) or DEFAULT_SIZES
     args.systems = [args.only] if args.only else list(SYSTEMS)
     return args
 
 
+README_START, README_END = "<!-- build-table:start -->", "<!-- build-table:end -->"
+
+
+def tables(report: dict) -> str:
+    env = report["environment"]
+    when = report.get("measured") or "?"
+    heading = (f"Measured {when}, commit {str(env.get('commit'))[:7]}, {env.get('cpus')} CPUs, "
+               f"MkDocs {env.get('mkdocs')}, Material {env.get('mkdocs-material')}, one run per system:")
+    return "\n\n".join(filter(None, [heading, results_table(report["results"]),
+                                     exponents_table(report["exponents"]), ratios_table(report["ratios"])]))
+
+
+def render(path: Path, write: bool) -> int:
+    report = json.loads(path.read_text(encoding="utf-8"))
+    stamp = path.stem.removeprefix("build-")  # YYYYmmdd-HHMMSS
+    report.setdefault("measured", f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}")
+    text = tables(report)
+    print(text)
+    if write and not write_readme_section(README_START, README_END, text):
+        print("bench/README.md has no build-table markers", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.render:
+        return render(args.render, args.write_readme)
     with tempfile.TemporaryDirectory(prefix="zhpress-bench-") as tmp:
         workroot = args.keep.resolve() if args.keep else Path(tmp)
         results = run_all(args, workroot)
         profile = profile_ours(args.sizes[0], args, workroot) if args.profile and "ours" in args.systems else None
     fits, rows = exponents(results), ratios(results)
     print("\n\n".join(filter(None, [results_table(results), exponents_table(fits), ratios_table(rows)])))
-    report = {"environment": environment(), "sizes": args.sizes, "seed": args.seed,
-              "results": results, "exponents": fits, "ratios": rows}
+    report = {"environment": environment(), "measured": time.strftime("%Y-%m-%d %H:%M"), "sizes": args.sizes,
+              "seed": args.seed, "results": results, "exponents": fits, "ratios": rows}
+    if args.write_readme and not write_readme_section(README_START, README_END, tables(report)):
+        print("bench/README.md has no build-table markers", file=sys.stderr)
     if profile is not None:
         report["profile"] = profile
         print(f"\nProfile of ours at {args.sizes[0]} articles (top {PROFILE_LINES} lines):\n")
