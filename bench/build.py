@@ -157,14 +157,17 @@ def build_command(site_dir: Path, strict: bool) -> list[str]:
 
 
 def run_measured(command: list[str], cwd: Path, env: dict, log_path: Path) -> dict:
-    """Run one build; wall seconds and this child's own peak RSS (os.wait4)."""
+    """Run one build; wall seconds, CPU seconds (user + system, the build's
+    process and the worker processes it waited for) and the build process's
+    own peak RSS (os.wait4)."""
     with open(log_path, "wb") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return {"returncode": process.returncode, "seconds": seconds, "peak_mb": usage.ru_maxrss * 1024 / MB}
+    return {"returncode": process.returncode, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss * 1024 / MB}
 
 
 def article_page(site_dir: Path) -> Path | None:
@@ -286,15 +289,16 @@ def fmt(value, digits: int = 1) -> str:
 
 def results_table(results: list[dict]) -> str:
     lines = [
-        "| system | articles | seconds | peak MB | output MB | files | article page KB | article page gzip KB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| system | articles | seconds | CPU seconds | peak MB | output MB | files | article page KB | article page gzip KB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         if r["returncode"] != 0:
-            lines.append(f"| {r['system']} | {r['articles']:,} | FAILED | | | | | |")
+            lines.append(f"| {r['system']} | {r['articles']:,} | FAILED | | | | | | |")
             continue
         lines.append(
-            f"| {r['system']} | {r['articles']:,} | {fmt(r['seconds'], 2)} | {fmt(r['peak_mb'], 0)} "
+            f"| {r['system']} | {r['articles']:,} | {fmt(r['seconds'], 2)} | {fmt(r.get('cpu_seconds'), 1)} "
+            f"| {fmt(r['peak_mb'], 0)} "
             f"| {fmt(r['output_mb'])} | {r['files']:,} | {fmt(r['article_kb'])} | {fmt(r['article_gzip_kb'])} |"
         )
     return "\n".join(lines)
