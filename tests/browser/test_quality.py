@@ -1,7 +1,7 @@
 """Reader experience, measured with the real tools on the real site served
 as a static host serves it (gzip, long cache headers): Lighthouse 100 in
-accessibility, best practices and SEO and at least 98 in performance
-(mobile preset; best of 3 runs, since performance moves between runs), no axe-core violation
+all four categories (mobile preset; best of 3 runs, since performance
+moves between runs), no axe-core violation
 on any page type in either colour scheme, no Nu HTML Checker error in any
 HTML file, and at most 100 KB gzip transferred by an article page before
 the reader searches, on the real site and on a 1,000-article archive."""
@@ -33,16 +33,12 @@ def test_every_page_type_is_there(real_site):
 @pytest.mark.lighthouse
 @pytest.mark.parametrize("path", ["zh-hant/", "zh-hans/", f"zh-hant/{ARTICLE}", f"zh-hans/{ARTICLE}"])
 def test_lighthouse_scores(served, path):
-    # Best of 3 (the performance score moves between runs). Accessibility,
-    # best practices and SEO are asserted at 100. Performance is 100 on most
-    # runs, but in fresh-clone CI runs it has also read 99 several runs in a
-    # row: Material's bundle executes after the (now early) first paint, and
-    # its 60-150 ms of blocking time decides the last point. Held at 98 so
-    # that CI stays green; bench/quality.py reports the measured scores.
+    # Best of 3: the performance score moves between runs (its simulated
+    # timings read the real CPU). Material's bundle starts at the reader's
+    # first interaction, so nothing blocks the main thread after the first
+    # paint (it did for 60-235 ms, and performance read 94-99).
     result = best_lighthouse(served + path, runs=3)
-    scores = dict(result["scores"])
-    assert scores.pop("performance") >= 98, result
-    assert scores == {"accessibility": 100, "best-practices": 100, "seo": 100}, result
+    assert result["scores"] == {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}, result
 
 
 def axe_on_every_page(browser, base: str, pages: dict[str, str], scheme: str) -> dict:
