@@ -27,7 +27,13 @@ def loaded_without_interaction(page, url: str) -> None:
 @pytest.mark.parametrize("width", [412, 1280])
 def test_the_page_is_painted_as_with_script_before_material_starts(real_site, open_site, width):
     page, watch, base = open_site(real_site, width=width)
+    console = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     loaded_without_interaction(page, base + ARTICLE)
+    page.wait_for_timeout(3500)  # Chromium warns of a preload left unused after a few seconds
+    assert console == []
+    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("/bundle." in name for name in fetched)  # at hand for the first interaction
     classes = page.evaluate("document.documentElement.className").split()
     assert "js" in classes and "no-js" not in classes
     assert page.evaluate(SHOWN_TOGGLE) == ["__palette_1"]  # one scheme button, as Material shows it
