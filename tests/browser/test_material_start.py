@@ -64,6 +64,20 @@ def test_the_first_interaction_starts_material(real_site, open_site, interaction
     assert watch.errors == []
 
 
+@pytest.mark.parametrize("system, scheme, toggle", [("light", "default", "__palette_1"),
+                                                   ("dark", "slate", "__palette_0")])
+def test_the_system_s_scheme_is_painted_before_material_starts(real_site, open_site, system, scheme, toggle):
+    page, watch, base = open_site(real_site, width=412, color_scheme=system)
+    loaded_without_interaction(page, base + ARTICLE)
+    assert page.evaluate(SCHEME) == scheme
+    assert page.evaluate(SHOWN_TOGGLE) == [toggle]
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(MOUNTED, timeout=10_000)
+    page.wait_for_timeout(300)
+    assert page.evaluate(SCHEME) == scheme and page.evaluate(SHOWN_TOGGLE) == [toggle]  # Material agrees
+    assert watch.errors == []
+
+
 def test_a_scheme_chosen_before_material_starts_is_kept(real_site, open_site):
     page, watch, base = open_site(real_site, width=412, color_scheme="light")
     loaded_without_interaction(page, base + ARTICLE)

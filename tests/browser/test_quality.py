@@ -49,6 +49,9 @@ def axe_on_every_page(browser, base: str, pages: dict[str, str], scheme: str) ->
         page = context.new_page()
         for name, path in pages.items():
             page.goto(base + path, wait_until="networkidle")
+            # The scheme checked is the one painted: the system's, before any interaction.
+            painted = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert painted == ("slate" if scheme == "dark" else "default"), (name, painted)
             violations = axe_violations(page)
             if violations:
                 found[name] = violations
