@@ -60,6 +60,14 @@ def copy_project(dest: Path, content: Path | None = None) -> Path:
     return dest
 
 
+def edit_config(project: Path, old: str, new: str) -> None:
+    """Replaces `old` (which must be there) with `new` in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text, f"mkdocs.yml no longer holds {old!r}"
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real site (content/ as committed), built once per test session."""

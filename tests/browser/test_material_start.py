@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, edit_config
 
 ARTICLE = "zh-hant/articles/tang-daosheng-csig-first-year/"
 STARTED = "!!document.querySelector('script[src*=\"/bundle.\"]')"
@@ -115,11 +115,7 @@ def test_other_scripts_hear_dom_content_loaded_once(tmp_path, open_site):
     scripts, which heard the real one, do not hear it again."""
     project = copy_project(tmp_path / "project")
     (project / "theme" / "assets" / "javascripts" / "counter.js").write_text(COUNTER, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "extra_javascript:\n" in text
-    config.write_text(text.replace("extra_javascript:\n", "extra_javascript:\n  - assets/javascripts/counter.js\n"),
-                      encoding="utf-8")
+    edit_config(project, "extra_javascript:\n", "extra_javascript:\n  - assets/javascripts/counter.js\n")
     site = build_site(project)
     page, watch, base = open_site(site)
     loaded_without_interaction(page, base + ARTICLE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, copy_project, serve
+from conftest import build_site, copy_project, edit_config, serve
 from quality.pages import page_types
 
 BOXES = """() => Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('script')).map(e => {
@@ -24,10 +24,7 @@ ARTICLE = "zh-hant/articles/tang-daosheng-csig-first-year/"
 def linked_site(tmp_path_factory):
     """The real site with zhpress/styles off: the theme links its stylesheets."""
     project = copy_project(tmp_path_factory.mktemp("linked") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - zhpress/styles\n", "  - zhpress/styles:\n      enabled: false\n"),
-                      encoding="utf-8")
+    edit_config(project, "  - zhpress/styles\n", "  - zhpress/styles:\n      enabled: false\n")
     return build_site(project)
 
 

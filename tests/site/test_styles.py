@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, edit_config
 
 STYLESHEET = re.compile(r"<link [^>]*rel=\"stylesheet\"[^>]*>")
 ARTICLE = "zh-hant/articles/tang-daosheng-csig-first-year/index.html"
@@ -38,11 +38,7 @@ def test_the_article_carries_the_rules_it_can_use_and_not_the_others(real_site):
 
 def test_disabled_the_theme_links_its_stylesheets_as_it_does(tmp_path):
     project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - zhpress/styles\n" in text
-    config.write_text(text.replace("  - zhpress/styles\n", "  - zhpress/styles:\n      enabled: false\n"),
-                      encoding="utf-8")
+    edit_config(project, "  - zhpress/styles\n", "  - zhpress/styles:\n      enabled: false\n")
     site = build_site(project)
     text = head(site / ARTICLE)
     assert "<style>" not in text
@@ -78,10 +74,7 @@ def test_pages_are_finished_as_written_with_every_plugin_s_changes(tmp_path):
 
 def test_in_the_build_s_own_process_the_site_is_byte_identical(real_site, tmp_path):
     project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - zhpress/styles\n", "  - zhpress/styles:\n      parallel: false\n"),
-                      encoding="utf-8")
+    edit_config(project, "  - zhpress/styles\n", "  - zhpress/styles:\n      parallel: false\n")
     site = build_site(project)
     files = sorted(path.relative_to(real_site) for path in real_site.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
