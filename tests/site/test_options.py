@@ -181,7 +181,7 @@ def test_default_config_of_each_plugin_is_exactly_as_documented():
         },
         "zhpress/variants": {
             "enabled": True, "source_script": "hant", "mechanical_conversion": False, "traditional": "tw",
-            "default": "hant", "overrides": "site_config/variants.yml",
+            "default": "hant", "overrides": "site_config/variants.yml", "parallel": True,
         },
         "zhpress/output": {"enabled": True, "staged": True},
     }

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 from markupsafe import Markup
+from mkdocs.plugins import CombinedEvent
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -174,9 +175,10 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
     values = [value for _, value, _ in readme_pipeline()]
     assert all(earlier > later for earlier, later in zip(values, values[1:]))
     assert [name for name, _, _ in readme_pipeline()] == [
-        "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
+        "STOP_SPLIT", "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
         "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "INLINE_STYLES", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
-        "FINISH_PAGES", "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX", "WRITE_SITE_FILES", "STAGE_OUTPUT",
+        "WRITE_VARIANT_FILES", "FINISH_PAGES", "JOIN_VARIANTS", "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX",
+        "WRITE_SITE_FILES", "STAGE_OUTPUT", "SPLIT_VARIANTS", "SKIP_TEMPLATES",
     ]
 
 
@@ -203,8 +205,12 @@ HOOKS = {
     "FINISH_PAGES": [("styles", "on_post_build")],
     "RESTORE_CONFIG": [("variants", "on_post_page")],
     "PUBLISH_COPIES": [("variants", "on_files")],
-    "WRITE_DERIVED": [("article", "on_post_build")],
+    "WRITE_VARIANT_FILES": [("article", "on_post_build"), ("variants", "on_post_build")],
+    "JOIN_VARIANTS": [("variants", "on_post_build")],
     "WRITE_SITE_FILES": [("variants", "on_post_build")],
+    "SPLIT_VARIANTS": [("variants", "on_nav")],
+    "SKIP_TEMPLATES": [("variants", "on_post_template")],
+    "STOP_SPLIT": [("variants", "on_build_error")],
     "NOTE_OUTPUT": [("output", "on_config")],
     "STAGE_OUTPUT": [("output", "on_pre_build"), ("output", "on_post_build")],
 }
@@ -218,7 +224,7 @@ def test_each_hook_runs_at_the_step_the_readme_gives_it(step):
         assert re.search(rf"\b{plugin}\b", hooks_cell), (step, plugin)
         if f"{plugin}:" in hooks_cell:  # the table names the hooks
             assert f"`{hook}`" in hooks_cell, (step, plugin, hook)
-        assert getattr(classes[plugin], hook).mkdocs_priority == getattr(pipeline, step), (plugin, hook)
+        assert getattr(pipeline, step) in priorities(getattr(classes[plugin], hook)), (plugin, hook)
 
 
 def test_every_hook_says_its_priority_and_uses_the_named_value():
@@ -228,13 +234,20 @@ def test_every_hook_says_its_priority_and_uses_the_named_value():
         for name, hook in vars(cls).items():
             if not name.startswith("on_"):
                 continue
-            found = re.match(r"Priority: (\w+) \(.+\)", " ".join((hook.__doc__ or "").split()), re.S)
-            assert found, f"{plugin}.{name}: docstring does not start with 'Priority: NAME (why)'"
-            step = found.group(1)
-            if step == "default":
-                assert not hasattr(hook, "mkdocs_priority"), f"{plugin}.{name}"
-            else:
-                assert hook.mkdocs_priority == steps[step], f"{plugin}.{name}"
+            for method in (hook.methods if isinstance(hook, CombinedEvent) else (hook,)):
+                found = re.match(r"Priority: (\w+) \(.+\)", " ".join((method.__doc__ or "").split()), re.S)
+                assert found, f"{plugin}.{name}: docstring does not start with 'Priority: NAME (why)'"
+                step = found.group(1)
+                if step == "default":
+                    assert not hasattr(method, "mkdocs_priority"), f"{plugin}.{name}"
+                else:
+                    assert method.mkdocs_priority == steps[step], f"{plugin}.{name}"
+
+
+def priorities(hook) -> set:
+    """The priorities of a hook, or of each handler of a combined one."""
+    methods = hook.methods if isinstance(hook, CombinedEvent) else (hook,)
+    return {getattr(method, "mkdocs_priority", None) for method in methods}
 
 
 # --- published and context names ------------------------------------------------------------

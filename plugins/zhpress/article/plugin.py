@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from ..siteconfig import project_dir
 from ..siteconfig.entities import EntitiesError, load_entities
-from ..core import pipeline
+from ..core import pipeline, split
 from ..core.context import FEEDS as FEEDS_NAME
 from ..core.published import FEEDS
 from ..core.script import in_script, in_source_script, install_template_helpers
@@ -257,10 +257,11 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
 
     # --- feeds -----------------------------------------------------------------
 
-    @event_priority(pipeline.WRITE_DERIVED)
+    @event_priority(pipeline.WRITE_VARIANT_FILES)
     def on_post_build(self, config):
-        """Priority: WRITE_DERIVED (feeds exist before site-wide files that
-        link them are written)."""
+        """Priority: WRITE_VARIANT_FILES (a variant's feeds are made of its
+        pages' text: written by the process that rendered them, before
+        site-wide files that link them)."""
         if not self.config.enabled:
             return
         newest = self.articles[: self.config.feed_items]
@@ -269,6 +270,8 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         per_variant = self.files.get_file_from_path(variant_uri(VARIANTS[0], "index.md")) is not None
         variants = VARIANTS if per_variant else (None,)
         for variant in variants:
+            if not split.renders(variant):
+                continue
             pages = []
             for record in newest:
                 file = self.files.get_file_from_path(variant_uri(variant, record.src_uri) if variant else record.src_uri)

@@ -17,6 +17,9 @@ CHECK_SOURCES = 200
 # on_config / on_files / on_page_markdown: read and validate front matter,
 # choose templates, before any plugin rewrites metadata.
 READ_METADATA = 150
+# on_nav: zhpress/variants splits the build by variant once every plugin's
+# navigation is made and before any page is read (core.split).
+SPLIT_VARIANTS = -2000
 # on_page_content: zhpress/check sanitises raw HTML (raw_html: safe) as
 # Markdown made it, before anything adds markup of its own.
 SANITIZE_HTML = 120
@@ -31,6 +34,9 @@ READ_TEXT = 40
 # on_page_content: glossary terms and entity links, on final, typeset text
 # (aliases are matched in the script the reader sees).
 MARK_TERMS = 25
+# on_post_template: the second process of a split build writes no theme
+# template (the first one writes them); after every plugin's rewrite.
+SKIP_TEMPLATES = -2010
 # on_page_context: the page's variant, navigation and per-page config come
 # first, so templates' context built later sees them.
 PAGE_SETUP = 10
@@ -52,9 +58,16 @@ RESTORE_CONFIG = -90
 # on_files: every file of docs_dir, generated pages included, is published
 # once per variant; after other plugins have added theirs.
 PUBLISH_COPIES = -100
+# on_post_build: files of one variant derived from its pages (feeds, its
+# 404 page), written by the process that rendered that variant's pages.
+WRITE_VARIANT_FILES = -120
 # on_post_build: pages finished beside the build (zhpress/styles) are all
 # written before any step reads or lists the written pages.
 FINISH_PAGES = -150
+# on_post_build: a build split by variant (core.split) is whole again: the
+# second process stops here, the first waits for it; site-wide steps below
+# run once, with every page written.
+JOIN_VARIANTS = -160
 # on_post_build: files derived from the pages (feeds, indexes) are written
 # before the site-wide files that may list them (root page, sitemaps).
 WRITE_DERIVED = -200
@@ -62,6 +75,9 @@ WRITE_DERIVED = -200
 # Material's search plugin has written (priority 0).
 ESCAPE_SEARCH_INDEX = -250
 WRITE_SITE_FILES = -300
+# on_build_error: the second process of a split build reports the error and
+# stops before any plugin cleans up what the first process owns.
+STOP_SPLIT = 2000
 # on_pre_build / on_post_build: staged output is set up after every plugin
 # has read the real site_dir (in on_config), and published last.
 STAGE_OUTPUT = -1000

@@ -8,10 +8,13 @@ stylesheet arrives later to restyle the whole page. Works on the final
 HTML, so it serves any theme and plugin.
 
 Choosing a page's rules and rewriting it takes as long as rendering a
-third of it, and needs nothing of MkDocs: the pages MkDocs writes are
-finished in a process of their own (core.background) while MkDocs renders
-the next ones, and the build waits for the last of them before any step
-reads the written pages.
+third of it, and needs nothing of MkDocs: when the build has a core to
+spare, the pages MkDocs writes are finished in a process of their own
+(core.background) while MkDocs renders the next ones, and the build waits
+for the last of them before any step reads the written pages. When both
+cores render pages already (a build split by variant, core.split) or with
+`parallel: false`, each page is inlined as it leaves its template: a third
+of the work of reading back and rewriting every written page.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..core import pipeline
+from ..core import pipeline, split
 from ..core.background import Background, BackgroundError
 from .config import StylesConfig
 from .critical import script_words
@@ -45,13 +48,19 @@ class StylesPlugin(BasePlugin[StylesConfig]):
         settings = {"stylesheets": stylesheets, "site_path": urlsplit(config.site_url or "").path or "/",
                     "script_words": script_words([f for f in files if f.dest_uri.endswith(".js")])}
         self.inliner = StylesheetInliner(stylesheets.get, settings["site_path"], settings["script_words"])
-        self.worker = Background("zhpress/styles: inlining", WrittenPageInliner, settings, self.config.parallel)
+        if self.config.parallel and split.current() is None:
+            self.worker = Background("zhpress/styles: inlining", WrittenPageInliner, settings)
+            if not self.worker.parallel:  # no second process to be had
+                self.worker = None
         return env
 
     @event_priority(pipeline.INLINE_STYLES)
     def on_post_page(self, output, page, config):
-        """Priority: INLINE_STYLES (noted here, the page is finished once
-        written: MkDocs writes it after the last on_post_page)."""
+        """Priority: INLINE_STYLES (inlined here, or noted here and finished
+        beside the build once written: MkDocs writes it after the last
+        on_post_page)."""
+        if self.worker is None:
+            return self.inliner.inline(output, page.url) if self.inliner is not None else output
         if self.worker is not None:
             self._hand_over()
             if output.strip():  # MkDocs writes no empty page

@@ -16,3 +16,7 @@ class VariantsConfig(base.Config):
     default = c.Choice(("hant", "hans"), default="hant")
     # Phrase overrides: {phrases: [{hant: ..., hans: ...}]}, relative to mkdocs.yml.
     overrides = c.Type(str, default="site_config/variants.yml")
+    # Build the second script's pages in a second process, beside the first
+    # one's (`mkdocs build` on two or more cores, when every plugin is
+    # zhpress's own); false: every page in one process. The site is the same.
+    parallel = c.Type(bool, default=True)

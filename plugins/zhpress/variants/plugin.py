@@ -14,11 +14,11 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
-from ..core import pipeline
+from ..core import pipeline, split
 from ..core.context import VARIANT
 from ..core.page_config import PerPageConfig
 from ..core.published import FEEDS, SITEMAP, SITEMAP_GZ
@@ -34,7 +34,7 @@ from .navigation import prefix_nav_config, variant_navigation, with_current_page
 from .not_found import NAME as NOT_FOUND, render_not_found, root_not_found_html, site_path
 from .reuse import RenderedPage
 from .root import root_home_html, root_redirect_html
-from .sitemaps import variant_sitemap
+from .sitemaps import merge_sitemaps, variant_sitemap
 
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
 
@@ -53,6 +53,14 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         self.navs: dict = {}
         self._rendered: dict[str, RenderedPage] = {}
         self.env = None  # the theme's environment, for the 404 pages after the build
+        self.command: str | None = None
+        self.split: split.Split | None = None
+        self.skip_templates = False  # in a split build's second process: MkDocs' own templates
+
+    def on_startup(self, command, dirty):
+        """Priority: default (a split build is for `mkdocs build` only: serve
+        rebuilds a few pages at a time, in one process)."""
+        self.command = command
 
     def on_config(self, config):
         """Priority: default (reads only its own options and nav)."""
@@ -117,7 +125,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return False
         return os.path.normpath(file.src_dir) == os.path.normpath(config.docs_dir)
 
-    def on_nav(self, nav, config, files):
+    def _make_navs(self, nav, config, files):
         """Priority: default (one navigation per variant, from the site's)."""
         if not self.config.enabled:
             return nav
@@ -127,6 +135,32 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 nav, variant, files, lambda text, v=variant: self.convert(text, v)
             )
         return self.navs[self.default.key]
+
+    @event_priority(pipeline.SPLIT_VARIANTS)
+    def _split_build(self, nav, config, files):
+        """Priority: SPLIT_VARIANTS (every plugin's navigation is made, no page
+        is read yet: from here each process reads and renders its variants)."""
+        self.split = None
+        if self._can_split(config, files):
+            self.split = split.Split.start(files, mine=(VARIANTS[0], None), theirs=VARIANTS[1:],
+                                           variant_of_file=lambda f: split_variant(f.src_uri)[0])
+            self.skip_templates = self.split is not None and self.split.is_child
+        return nav
+
+    on_nav = CombinedEvent(_make_navs, _split_build)
+
+    def _can_split(self, config, files) -> bool:
+        """Two cores, `mkdocs build`, and no plugin but zhpress's own: a plugin
+        that collects from every page would see only one variant's in each
+        process, so any other plugin (hooks included) keeps the build whole."""
+        if not (self.config.enabled and self.config.parallel) or self.command == "serve":
+            return False
+        if (os.cpu_count() or 1) < 2 or split.current() is not None:
+            return False
+        if not all(type(plugin).__module__.startswith("zhpress.") for plugin in config.plugins.values()):
+            log.debug("zhpress/variants: a plugin other than zhpress's: both variants are built in one process")
+            return False
+        return any(split_variant(f.src_uri)[0] is VARIANTS[-1] for f in files.documentation_pages())
 
     def on_pre_build(self, config):
         """Priority: default (a new build reuses nothing of the last one)."""
@@ -198,7 +232,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return html
         base = split_variant(page.file.src_uri)[1]
         if variant == VARIANTS[0]:
-            self._rendered[base] = RenderedPage(html, page)
+            if any(split.renders(other) for other in VARIANTS[1:]):
+                self._rendered[base] = RenderedPage(html, page)
         elif not page.markdown.strip() and base in self._rendered:
             html = self._rendered[base].apply_to(page)
             if variant == VARIANTS[-1]:
@@ -260,19 +295,84 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         self.per_page.restore()
         return output
 
-    def on_build_error(self, error):
-        """Priority: default (a failed build leaves the config as configured)."""
-        self.per_page.restore()
+    @event_priority(pipeline.SKIP_TEMPLATES)
+    def on_post_template(self, output_content, template_name, config):
+        """Priority: SKIP_TEMPLATES (the second process of a split build
+        writes none of MkDocs' templates: the first one does; its sitemap,
+        of this process's pages, goes to the first one)."""
+        if not self.skip_templates:
+            return output_content
+        if template_name == SITEMAP:
+            split.hand_over(SITEMAP, output_content)
+        self.split.skip_template(template_name)
+        return ""
 
-    @event_priority(pipeline.WRITE_SITE_FILES)
-    def on_post_build(self, config):
-        """Priority: WRITE_SITE_FILES (after feeds are written: the root page
-        links the feeds that exist)."""
+    @event_priority(pipeline.STOP_SPLIT)
+    def on_build_error(self, error):
+        """Priority: STOP_SPLIT (a split build's second process reports the
+        error and stops, before any plugin cleans up the first one's
+        output; the first one stops the second); the config as configured."""
+        self.per_page.restore()
+        running, self.split = self.split, None
+        if running is not None:
+            if running.is_child:
+                running.fail_child(error)
+            running.abort()
+        split.end()
+
+    def on_shutdown(self):
+        """Priority: default (no second process outlives the build)."""
+        if self.split is not None and not self.split.is_child:
+            self.on_build_error(None)
+
+    @event_priority(pipeline.WRITE_VARIANT_FILES)
+    def _write_variant_files(self, config):
+        """Priority: WRITE_VARIANT_FILES (each variant's 404 page, in the
+        process that rendered the variant's pages and so its navigation)."""
         if not self.config.enabled:
             return
+        self.skip_templates = False
         self.per_page.restore()
         site = Path(config.site_dir)
-        self._write_not_found(config, site)
+        for variant in VARIANTS:
+            if split.renders(variant):
+                self._use_variant_names(config, variant)
+                try:
+                    page = render_not_found(self.env, config, self._files, self.navs[variant.key], {VARIANT: variant})
+                finally:
+                    self.per_page.restore()
+                (site / variant.prefix / NOT_FOUND).write_text(page, encoding="utf-8")
+
+    @event_priority(pipeline.JOIN_VARIANTS)
+    def _join_variants(self, config):
+        """Priority: JOIN_VARIANTS (a split build is whole again before any
+        site-wide step: the second process stops, the first waits for it)."""
+        if self.split is None:
+            return
+        if self.split.is_child:
+            self.split.end_child()
+        cpu, waited = self.split.join()
+        log.info("zhpress/variants: %s built in a second process (%.1f s of CPU); this one waited %.1f s for it",
+                 ", ".join(v.name for v in self.split.there if v is not None), cpu, waited)
+
+    @event_priority(pipeline.WRITE_SITE_FILES)
+    def _write_site_files(self, config):
+        """Priority: WRITE_SITE_FILES (after feeds are written: the root page
+        links the feeds that exist)."""
+        try:
+            if self.config.enabled:
+                self._write_root_files(config)
+        finally:
+            self.split = None
+            split.end()
+
+    on_post_build = CombinedEvent(_write_variant_files, _join_variants, _write_site_files)
+
+    def _write_root_files(self, config) -> None:
+        self.per_page.restore()
+        site = Path(config.site_dir)
+        pages = {v: (site / v.prefix / NOT_FOUND).read_text(encoding="utf-8") for v in VARIANTS}
+        (site / NOT_FOUND).write_text(root_not_found_html(pages, self.default, site_path(config)), encoding="utf-8")
         home = site / self.default.prefix / "index.html"
         if home.exists():
             root = root_home_html(home.read_text(encoding="utf-8"), self.default)
@@ -285,25 +385,16 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         sitemap = site / SITEMAP
         if sitemap.exists():
             text = sitemap.read_text(encoding="utf-8")
+            others = split.handed_over(SITEMAP)
+            if others:  # the second process's pages, in the order MkDocs lists every page
+                text = merge_sitemaps([text, *others], self._files, config.site_url or "")
+                sitemap.write_text(text, encoding="utf-8")
             # MkDocs stamps the build date into the gzip header: two builds of
             # one commit on different days would differ. Stamp nothing.
             (site / SITEMAP_GZ).write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
             for variant in VARIANTS:
                 (site / variant.prefix / SITEMAP).write_text(
                     variant_sitemap(text, config.site_url or "", variant), encoding="utf-8")
-
-    def _write_not_found(self, config, site: Path) -> None:
-        """A 404 page per variant, and /404.html picking one of them."""
-        pages = {}
-        for variant in VARIANTS:
-            self._use_variant_names(config, variant)
-            try:
-                pages[variant] = render_not_found(self.env, config, self._files, self.navs[variant.key],
-                                                  {VARIANT: variant})
-            finally:
-                self.per_page.restore()
-            (site / variant.prefix / NOT_FOUND).write_text(pages[variant], encoding="utf-8")
-        (site / NOT_FOUND).write_text(root_not_found_html(pages, self.default, site_path(config)), encoding="utf-8")
 
     def _variant_of(self, page) -> Variant | None:
         return variant_of(page) if self.config.enabled else None

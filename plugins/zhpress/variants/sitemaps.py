@@ -15,3 +15,31 @@ def variant_sitemap(sitemap: str, site_url: str, variant: Variant) -> str:
     entries = [m.group(0) for m in _URL_ENTRY.finditer(sitemap) if needle in m.group(0)]
     head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap.replace("</urlset>", "")
     return head.rstrip() + "".join(entries) + "\n</urlset>\n"
+
+
+_LOC = re.compile(r"<loc>(.*?)</loc>", re.DOTALL)
+
+
+def merge_sitemaps(sitemaps: list[str], files, site_url: str) -> str:
+    """Sitemaps of parts of the site (a split build's processes) as one: the
+    first one's head, every <url> entry in the order MkDocs lists the pages
+    of `files` (as one process would have written them)."""
+    order = {file.url: index for index, file in enumerate(files.documentation_pages(inclusion=_any))}
+    prefix = html.escape(site_url)
+
+    def position(entry: str) -> int:
+        loc = _LOC.search(entry)
+        path = loc.group(1) if loc else ""
+        path = path[len(prefix):] if path.startswith(prefix) else path
+        return order.get(html.unescape(path), len(order))
+
+    entries = [m.group(0) for text in sitemaps for m in _URL_ENTRY.finditer(text)]
+    entries.sort(key=position)  # stable: entries of unknown pages keep their order, last
+    first = sitemaps[0]
+    head = first[: first.index("<url>")] if "<url>" in first else first.replace("</urlset>", "")
+    tail = first[first.rindex("</url>") + len("</url>"):] if "</url>" in first else "\n</urlset>\n"
+    return head.rstrip() + "".join(entries) + tail
+
+
+def _any(_inclusion) -> bool:
+    return True
