@@ -22,9 +22,23 @@ _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _COMBINATORS = frozenset(">+~,")
 
 
+# Words of each tag met: most tags (header, navigation, icons, footer) are
+# the same on every page of a site, so most of a page is looked up, not read.
+_tag_words: dict[str, frozenset[str]] = {}
+_TAG_CACHE_SIZE = 50_000
+
+
 def page_words(html: str) -> frozenset[str]:
     """Every word inside the tags of `html` (never its text)."""
-    return frozenset(_WORD.findall("".join(_TAG.findall(html))))  # each tag ends in ">": no words run together
+    if len(_tag_words) > _TAG_CACHE_SIZE:
+        _tag_words.clear()
+    words: set[str] = set()
+    for tag in set(_TAG.findall(html)):
+        found = _tag_words.get(tag)
+        if found is None:
+            found = _tag_words[tag] = frozenset(_WORD.findall(tag))
+        words |= found
+    return frozenset(words)
 
 
 def script_words(files) -> frozenset[str]:
@@ -116,6 +130,7 @@ class CriticalCss:
         self._items = _compile(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
         self._known = frozenset(word for rule in self._rules(self._items) for need in rule.needs for word in need)
         self._made: dict[frozenset[str], str] = {}
+        self._always: dict[frozenset[str], frozenset[str]] = {}  # `always`, cut to the known words
 
     @classmethod
     def _rules(cls, items):
@@ -128,7 +143,12 @@ class CriticalCss:
                 yield from cls._rules(item.items)
 
     def for_page(self, html: str, always: frozenset[str] = frozenset()) -> str:
-        words = (page_words(html) | always) & self._known
+        known_always = self._always.get(always)
+        if known_always is None:
+            known_always = self._always[always] = always & self._known
+        # The page's few hundred words cut first: `always` (every word of the
+        # site's scripts) is thousands, too many to join on every page.
+        words = (page_words(html) & self._known) | known_always
         css = self._made.get(words)
         if css is None:
             css = self._made[words] = self._write(words)
