@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from ..siteconfig import SiteConfigError, phrase_pairs, project_dir
 from ..text.convert import ScriptConverter, load_overrides
 from .variants import BY_KEY, Variant
+from . import fragments
 
 VARIANTS_PLUGIN = "zhpress/variants"
 _SHORT = 80  # texts up to this length are remembered once converted
@@ -135,6 +136,7 @@ def install_template_helpers(env, config) -> None:
         return Markup(converted) if isinstance(text, Markup) else converted
 
     env.filters["zh"] = zh
+    fragments.install(env)
 
     if "zhpress_remembered" not in env.globals:
         remembered: dict[tuple, Markup] = {}

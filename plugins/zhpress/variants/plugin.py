@@ -175,11 +175,16 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         if variant is None:
             return markdown
         source, repair = self.source_script(page), self.needs_repair(page)
-        if variant == VARIANTS[0] and source == "hant" and not repair:
+        if variant == self._suggesting_variant() and source == "hant" and not repair:
             self._suggest_repair(page, config)
         page.meta = {key: self._convert_value(key, value, variant, source, repair)
                      for key, value in page.meta.items()}
         return markdown
+
+    def _suggesting_variant(self) -> Variant:
+        """The copy whose source is read for the repair hint, once per source:
+        in a split build the second process's, which has less else to do."""
+        return VARIANTS[-1] if self.split is not None else VARIANTS[0]
 
     def _suggest_repair(self, page, config) -> None:
         """A suggestion, not a warning: correct text must build under --strict.
