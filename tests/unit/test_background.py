@@ -69,3 +69,15 @@ def test_an_aborted_worker_leaves_no_process():
         assert not process.is_alive()
     with pytest.raises(BackgroundError, match="finished twice"):
         worker.finish("")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_finish_can_start_before_its_result_is_needed(parallel):
+    worker = Background("test: collect", Collect, {"prefix": ""}, parallel)
+    worker.take("a", 1)
+    worker.start_finish("?")
+    with pytest.raises(BackgroundError, match="finished twice"):
+        worker.start_finish("?")
+    assert worker.result()["taken"] == ["a1?"]
+    with pytest.raises(BackgroundError, match="not finishing"):
+        worker.result()

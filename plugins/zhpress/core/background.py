@@ -65,6 +65,7 @@ class Background:
         self.name = name
         self.local = None
         self.process = None
+        self._finishing: tuple | None = None
         if parallel and (os.cpu_count() or 1) > 1:
             try:
                 methods = multiprocessing.get_all_start_methods()
@@ -90,12 +91,30 @@ class Background:
 
     def finish(self, *args):
         """The handler's result; BackgroundError if the worker failed."""
+        self.start_finish(*args)
+        return self.result()
+
+    def start_finish(self, *args) -> None:
+        """Tells the worker to finish, without waiting: `result()` waits
+        (meanwhile the build does other work)."""
+        if self._finishing is not None:
+            raise BackgroundError(f"{self.name}: finished twice")
         if self.local is not None:
             local, self.local = self.local, None
-            return local.finish(*args)
+            self._finishing = ("local", local.finish(*args))
+            return
         if self.process is None:
             raise BackgroundError(f"{self.name}: finished twice")
         self.messages.put(("finish", *args))
+        self._finishing = ("process",)
+
+    def result(self):
+        """The result of the finish started by `start_finish`."""
+        finishing, self._finishing = self._finishing, None
+        if finishing is None:
+            raise BackgroundError(f"{self.name}: not finishing")
+        if finishing[0] == "local":
+            return finishing[1]
         try:
             while True:
                 try:
@@ -128,3 +147,4 @@ class Background:
             self.process.terminate()
             self._close()
         self.local = None
+        self._finishing = None

@@ -41,6 +41,11 @@ from mkdocs.structure.files import InclusionLevel
 
 _current: "Split | None" = None
 
+# The first process also feeds the workers beside the build (search indexing),
+# whose last step waits for its last page: the child yields them the cores
+# a little, so all end together rather than the index last.
+CHILD_NICENESS = 3
+
 # MkDocs' notes about files this process leaves out on purpose.
 _SKIPPED_TEMPLATE = re.compile(r"Template skipped: '(.+)' generated empty output\.$")
 _EXCLUDED_LINK = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
@@ -136,6 +141,10 @@ class Split:
             # Ctrl-C reaches both processes: the child just stops (the first
             # one reports it); nothing of the parent's exit handling runs here.
             signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+            try:
+                os.nice(CHILD_NICENESS)
+            except OSError:
+                pass
             split._ship_logs()
             split._exclude(files, lambda f: f.is_documentation_page() and variant_of_file(f) in theirs)
         else:

@@ -21,9 +21,9 @@ import time
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..core import pipeline
+from ..core import pipeline, split
 from ..core.background import Background, BackgroundError
 from ..core.script import ScriptSettings, install_template_helpers
 from ..core.variants import VARIANTS, split_variant, variant_of
@@ -94,6 +94,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                         "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections}
             self.worker = Background("zhpress/search: indexing", Indexer, settings, self.config.parallel)
         self.spent = 0.0  # seconds the build spent handing pages over
+        self.finishing: float | None = None  # when the worker was told to write the index
+        self.out: Path | None = None
 
     def on_files(self, files, config):
         """Priority: default (nothing of the site may live where the index goes)."""
@@ -146,28 +148,40 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.spent += time.perf_counter() - started
         return output
 
+    @event_priority(pipeline.FINISH_PAGES)
+    def _start_writing(self, config):
+        """Priority: FINISH_PAGES (every indexed page is handed over: the
+        worker writes the index while a split build's other process renders
+        its last pages, in the process that renders the indexed variant)."""
+        if self.worker is None or not split.renders(VARIANTS[0] if self.variants_on else None):
+            return
+        self.out = Path(config.site_dir) / self.folder
+        if self.out.exists():
+            shutil.rmtree(self.out)
+        self.out.mkdir(parents=True)
+        variants = [v.prefix for v in VARIANTS] if self.variants_on else None
+        site_config = project_dir(config) / self.config.site_config
+        self.finishing = time.perf_counter()
+        self.worker.start_finish(str(self.out), str(site_config), self.config.jieba, variants)
+
     @event_priority(pipeline.WRITE_DERIVED)
-    def on_post_build(self, config):
+    def _collect_index(self, config):
         """Priority: WRITE_DERIVED (the index is derived from every page)."""
-        if self.worker is None:
+        if self.worker is None or self.finishing is None:
             return
         worker, self.worker = self.worker, None
         started = time.perf_counter()
-        out = Path(config.site_dir) / self.folder
-        if out.exists():
-            shutil.rmtree(out)
-        out.mkdir(parents=True)
-        variants = [v.prefix for v in VARIANTS] if self.variants_on else None
-        site_config = project_dir(config) / self.config.site_config
         try:
-            stats = worker.finish(str(out), str(site_config), self.config.jieba, variants)
+            stats = worker.result()
         except BackgroundError as error:
             raise PluginError(str(error)) from error
-        shutil.copyfile(ENGINE, out / "search.js")
+        shutil.copyfile(ENGINE, self.out / "search.js")
         log.info("zhpress/search: %d pages, %d sections: %.1f MB in %d files; indexing took "
                  "%.1f s of CPU beside the build, which spent %.1f s handing pages over and %.1f s "
                  "waiting for the files", stats["pages"], stats["sections"], stats["bytes"] / 2**20,
                  stats["files"], stats["cpu"], self.spent, time.perf_counter() - started)
+
+    on_post_build = CombinedEvent(_start_writing, _collect_index)
 
     def on_build_error(self, error):
         """Priority: default (a failed build keeps no half-built index)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import zlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -175,16 +176,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         if variant is None:
             return markdown
         source, repair = self.source_script(page), self.needs_repair(page)
-        if variant == self._suggesting_variant() and source == "hant" and not repair:
+        if variant == self._suggesting_variant(page) and source == "hant" and not repair:
             self._suggest_repair(page, config)
         page.meta = {key: self._convert_value(key, value, variant, source, repair)
                      for key, value in page.meta.items()}
         return markdown
 
-    def _suggesting_variant(self) -> Variant:
+    def _suggesting_variant(self, page) -> Variant:
         """The copy whose source is read for the repair hint, once per source:
-        in a split build the second process's, which has less else to do."""
-        return VARIANTS[-1] if self.split is not None else VARIANTS[0]
+        in a split build half the sources in each process (by a checksum of
+        the path, so each build splits them alike)."""
+        if self.split is None:
+            return VARIANTS[0]
+        return VARIANTS[zlib.crc32(split_variant(page.file.src_uri)[1].encode("utf-8")) % len(VARIANTS)]
 
     def _suggest_repair(self, page, config) -> None:
         """A suggestion, not a warning: correct text must build under --strict.
