@@ -4,10 +4,12 @@ Material's navigation, palette toggle and search box take half the time of
 rendering a page, and come out the same for every page of one variant in
 one folder: an archive of 1,000 articles renders each a thousand times.
 
-- `zhpress_fragment(name)` renders template `name` as `{% include name %}`
-  would, for templates that depend on nothing of the page but its variant,
-  the site's name and where the page is (the `url` filter writes links
-  relative to the page's folder): the palette toggle, the search box.
+- `zhpress_fragment(name, **given)` renders template `name` as
+  `{% include name %}` would, for templates that depend on nothing of the
+  page but its variant, the site's name and where the page is (the `url`
+  filter writes links relative to the page's folder), and on `given`: the
+  palette toggle, the search box, an article's entry in the lists of one
+  folder (each article is in the archive and on each of its tags' pages).
 - `zhpress_nav_item(render, item, path, level)` is Material's
   `item.render(item, path, level)` for one top-level navigation item. An
   item that is not the page, holds no page active, and has no link into
@@ -37,11 +39,16 @@ class Fragments:
         self._made: dict[tuple, Markup] = {}
 
     @pass_context
-    def __call__(self, context, name: str) -> Markup:
-        key = (name, *_where(context))
+    def __call__(self, context, name: str, **given) -> Markup:
+        """`given`: variables the include would see besides the context (a
+        loop's item), each the same object for the whole build (a Page)."""
+        key = (name, *_where(context), *sorted((k, id(v)) for k, v in given.items()))
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = Markup(context.environment.get_template(name).render(context.get_all()))
+            variables = context.get_all()
+            if given:
+                variables = {**variables, **given}
+            made = self._made[key] = Markup(context.environment.get_template(name).render(variables))
         return made
 
 

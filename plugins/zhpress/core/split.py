@@ -33,6 +33,7 @@ import re
 import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 
@@ -67,6 +68,26 @@ def hand_over(key: str, value) -> None:
     `handed_over(key)` returns it after the join. Elsewhere: nothing."""
     if in_child():
         _current._send(("value", key, value))
+
+
+def share(key: str, value) -> None:
+    """In the first process: give `value` (picklable) to the child, where
+    `shared(key)` returns it, as soon as it is made. Elsewhere: nothing."""
+    if _current is not None and not _current.is_child:
+        _current._share(key, value)
+
+
+def end_sharing() -> None:
+    """In the first process: nothing more will be shared."""
+    if _current is not None and not _current.is_child:
+        _current._end_sharing()
+
+
+def shared(key: str):
+    """In the child: the value the first process shares under `key`, waiting
+    for it while the first process may still share it; None once it has
+    ended sharing without it, and outside a child."""
+    return _current._shared(key) if in_child() else None
 
 
 def handed_over(key: str) -> list:
@@ -116,6 +137,10 @@ class Split:
         self._skipped_templates: set[str] = set()
         self._out = None
         self._recorder: _Recorder | None = None
+        self._sharing = None  # the first process: the pipe's writing end
+        self._inbox: dict = {}  # the child: what the first process shared
+        self._inbox_ended = False
+        self._inbox_changed = threading.Condition()
 
     @classmethod
     def start(cls, files, mine: tuple, theirs: tuple, variant_of_file) -> "Split | None":
@@ -128,15 +153,20 @@ class Split:
             return None
         fd, path = tempfile.mkstemp(prefix="zhpress-split-")
         os.close(fd)
+        readable, writable = os.pipe()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         try:
             pid = os.fork()
         except OSError:
             os.unlink(path)
+            os.close(readable)
+            os.close(writable)
             return None
         if pid == 0:
+            os.close(writable)
             split = cls(tuple(theirs), tuple(mine), True, os.getpid(), path)
+            threading.Thread(target=split._read_shared, args=(readable,), daemon=True).start()
             split._out = open(path, "ab", buffering=0)
             # Ctrl-C reaches both processes: the child just stops (the first
             # one reports it); nothing of the parent's exit handling runs here.
@@ -148,7 +178,9 @@ class Split:
             split._ship_logs()
             split._exclude(files, lambda f: f.is_documentation_page() and variant_of_file(f) in theirs)
         else:
+            os.close(readable)
             split = cls(tuple(mine), tuple(theirs), False, pid, path)
+            split._sharing = os.fdopen(writable, "wb")
             split._record_logs()
             split._exclude(files, lambda f: not (f.is_documentation_page() and variant_of_file(f) in theirs))
         _current = split
@@ -189,6 +221,47 @@ class Split:
         loggers = [logging.getLogger()] + [
             logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)]
         return [logger for logger in loggers if logger.handlers]
+
+    # --- from the first process to the child, while both render ---------------
+
+    def _share(self, key: str, value) -> None:
+        if self._sharing is None:
+            return
+        try:
+            pickle.dump((key, value), self._sharing)
+            self._sharing.flush()
+        except (BrokenPipeError, OSError):  # the child has stopped: join() says why
+            self._end_sharing()
+
+    def _end_sharing(self) -> None:
+        sharing, self._sharing = self._sharing, None
+        if sharing is not None:
+            try:
+                sharing.close()
+            except OSError:
+                pass
+
+    def _read_shared(self, readable: int) -> None:
+        """The child's reader: takes everything shared as it comes, so the
+        first process never waits on a full pipe."""
+        with os.fdopen(readable, "rb") as pipe:
+            while True:
+                try:
+                    key, value = pickle.load(pipe)
+                except Exception:  # EOF: sharing ended (or the first process stopped)
+                    break
+                with self._inbox_changed:
+                    self._inbox[key] = value
+                    self._inbox_changed.notify_all()
+        with self._inbox_changed:
+            self._inbox_ended = True
+            self._inbox_changed.notify_all()
+
+    def _shared(self, key: str):
+        with self._inbox_changed:
+            while key not in self._inbox and not self._inbox_ended:
+                self._inbox_changed.wait()
+            return self._inbox.pop(key, None)
 
     def _send(self, message) -> None:
         pickle.dump(message, self._out)
@@ -288,6 +361,7 @@ class Split:
                     return messages
 
     def _close(self) -> None:
+        self._end_sharing()
         for file, inclusion in self._excluded:
             file.inclusion = inclusion
         self._excluded = []

@@ -220,7 +220,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     # Markdown is rendered once per source: the first variant's copy renders
     # it, the others reuse that HTML (and its table of contents) and only
     # convert the text. MkDocs populates the copies of one file one after the
-    # other, and a copy that finds nothing to reuse simply renders itself.
+    # other, and a copy that finds nothing to reuse simply renders itself. In
+    # a split build the first process hands each page's HTML to the second
+    # as it is made (core.split.share), and the second waits for it.
     def on_page_read_source(self, page, config):
         """Priority: default (only this plugin supplies page sources)."""
         variant = self._variant_of(page)
@@ -228,7 +230,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             return None
         base = split_variant(page.file.src_uri)[1]
         if base not in self._rendered:
-            return None
+            rendered = split.shared(base)  # a split build: the first process renders the Markdown
+            if rendered is None:
+                return None
+            self._rendered[base] = rendered
         front, _ = split_front_matter(page.file.content_string)
         return front  # front matter only: metadata as usual, no body to render
 
@@ -243,6 +248,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         if variant == VARIANTS[0]:
             if any(split.renders(other) for other in VARIANTS[1:]):
                 self._rendered[base] = RenderedPage(html, page)
+            else:  # a split build: the second process renders the other variants
+                split.share(base, RenderedPage(html, page))
         elif not page.markdown.strip() and base in self._rendered:
             html = self._rendered[base].apply_to(page)
             if variant == VARIANTS[-1]:
@@ -265,6 +272,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         variants, such as 404, switch between the variant roots)."""
         if not self.config.enabled:
             return env
+        split.end_sharing()  # every page is read
         install_template_helpers(env, config)
         config.extra["alternate"] = [self._alternate(v, f"{v.prefix}/") for v in VARIANTS]
         env.globals["zhpress_default_variant"] = self.default
