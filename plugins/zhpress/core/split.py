@@ -45,7 +45,7 @@ _current: "Split | None" = None
 # The first process also feeds the workers beside the build (search indexing),
 # whose last step waits for its last page: the child yields them the cores
 # a little, so all end together rather than the index last.
-CHILD_NICENESS = 3
+CHILD_NICENESS = 2
 
 # MkDocs' notes about files this process leaves out on purpose.
 _SKIPPED_TEMPLATE = re.compile(r"Template skipped: '(.+)' generated empty output\.$")
