@@ -150,3 +150,10 @@ def install_template_helpers(env, config) -> None:
             return value
 
         env.globals["zhpress_remembered"] = remember
+
+        def strings(fn, *key):
+            """A function of one key: remember(fn, *key, k) for each key k
+            (a page's interface strings without a macro call for each)."""
+            return lambda name: remember(fn, *key, name)
+
+        env.globals["zhpress_strings"] = strings
