@@ -77,8 +77,8 @@ BREAKAGES = {
     "missing cover": (("---\n", "---\ncover: missing.png\n"),
                       ["zh-hans/articles/tang-daosheng-csig-first-year.md: cover image 'missing.png' not found",
                        "zh-hant/articles/tang-daosheng-csig-first-year.md: cover image 'missing.png' not found"]),
-    # MkDocs checks the links of the Markdown it renders: once per source in
-    # one process, and the second process's copy of the note is not repeated.
+    # MkDocs checks the links of the Markdown it renders: once per source, in
+    # the first process, which hands the rendered page to the second.
     "broken link": (("\n\n", "\n\n[壞連結](missing.md)\n\n"),
                     ["Doc file 'content/articles/tang-daosheng-csig-first-year.md' contains a link 'missing.md'"]),
 }

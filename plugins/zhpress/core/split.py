@@ -112,20 +112,6 @@ class _Shipper(logging.Handler):
             self.split._send(("log", record.name, record.levelno, message, record.pathname, record.lineno))
 
 
-class _Recorder(logging.Handler):
-    """In the first process: what it logs while the child runs. The child
-    renders its own copy of each page's Markdown, which a single process
-    renders once: its notes about the source (a broken link) are the first
-    process's again, and are not logged twice."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.seen: set[tuple[str, int, str]] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen.add((record.name, record.levelno, record.getMessage()))
-
-
 class Split:
     """A build split in two: `here` are the variants this process renders."""
 
@@ -136,7 +122,6 @@ class Split:
         self._excluded_uris: set[str] = set()
         self._skipped_templates: set[str] = set()
         self._out = None
-        self._recorder: _Recorder | None = None
         self._sharing = None  # the first process: the pipe's writing end
         self._inbox: dict = {}  # the child: what the first process shared
         self._inbox_ended = False
@@ -181,7 +166,6 @@ class Split:
             os.close(readable)
             split = cls(tuple(mine), tuple(theirs), False, pid, path)
             split._sharing = os.fdopen(writable, "wb")
-            split._record_logs()
             split._exclude(files, lambda f: not (f.is_documentation_page() and variant_of_file(f) in theirs))
         _current = split
         return split
@@ -210,11 +194,6 @@ class Split:
         for logger in self._loggers_with_handlers():
             level = min(handler.level for handler in logger.handlers)
             logger.handlers = [_Shipper(self, level, drop)]
-
-    def _record_logs(self) -> None:
-        self._recorder = _Recorder()
-        for logger in self._loggers_with_handlers():
-            logger.addHandler(self._recorder)
 
     @staticmethod
     def _loggers_with_handlers() -> list[logging.Logger]:
@@ -304,14 +283,11 @@ class Split:
         finally:
             self._close()
         waited = time.perf_counter() - started
-        seen = self._stop_recording()
         error, done, cpu = None, False, 0.0
         for message in messages:
             kind = message[0]
             if kind == "log":
                 _, name, level, text, pathname, lineno = message
-                if (name, level, text) in seen:
-                    continue
                 logging.getLogger(name).handle(logging.makeLogRecord(
                     {"name": name, "levelno": level, "levelname": logging.getLevelName(level), "msg": text,
                      "pathname": pathname, "lineno": lineno}))
@@ -329,14 +305,6 @@ class Split:
                               f"(exit status {os.waitstatus_to_exitcode(status)}).")
         return cpu, waited
 
-    def _stop_recording(self) -> set:
-        recorder, self._recorder = self._recorder, None
-        if recorder is None:
-            return set()
-        for logger in self._loggers_with_handlers():
-            logger.removeHandler(recorder)
-        return recorder.seen
-
     def abort(self) -> None:
         """The build failed here: stop the child, without waiting for its pages."""
         global _current
@@ -345,7 +313,6 @@ class Split:
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        self._stop_recording()
         self._close()
         _current = None
 
