@@ -94,8 +94,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                         "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections}
             self.worker = Background("zhpress/search: indexing", Indexer, settings, self.config.parallel)
         self.spent = 0.0  # seconds the build spent handing pages over
-        self.finishing: float | None = None  # when the worker was told to write the index
-        self.out: Path | None = None
+        self.out: Path | None = None  # where the worker writes the index, once told to
 
     def on_files(self, files, config):
         """Priority: default (nothing of the site may live where the index goes)."""
@@ -161,13 +160,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.out.mkdir(parents=True)
         variants = [v.prefix for v in VARIANTS] if self.variants_on else None
         site_config = project_dir(config) / self.config.site_config
-        self.finishing = time.perf_counter()
         self.worker.start_finish(str(self.out), str(site_config), self.config.jieba, variants)
 
     @event_priority(pipeline.WRITE_DERIVED)
     def _collect_index(self, config):
         """Priority: WRITE_DERIVED (the index is derived from every page)."""
-        if self.worker is None or self.finishing is None:
+        if self.worker is None or self.out is None:
             return
         worker, self.worker = self.worker, None
         started = time.perf_counter()

@@ -61,10 +61,9 @@ class StylesPlugin(BasePlugin[StylesConfig]):
         on_post_page)."""
         if self.worker is None:
             return self.inliner.inline(output, page.url) if self.inliner is not None else output
-        if self.worker is not None:
-            self._hand_over()
-            if output.strip():  # MkDocs writes no empty page
-                self.written = (page.file.abs_dest_path, page.url)
+        self._hand_over()
+        if output.strip():  # MkDocs writes no empty page
+            self.written = (page.file.abs_dest_path, page.url)
         return output
 
     def _hand_over(self) -> None:

@@ -13,8 +13,13 @@ def variant_sitemap(sitemap: str, site_url: str, variant: Variant) -> str:
     """The site-wide sitemap cut down to the <url> entries of one variant."""
     needle = f"<loc>{html.escape(site_url)}{variant.prefix}/"
     entries = [m.group(0) for m in _URL_ENTRY.finditer(sitemap) if needle in m.group(0)]
+    return _head(sitemap) + "".join(entries) + "\n</urlset>\n"
+
+
+def _head(sitemap: str) -> str:
+    """What comes before the first <url> entry (the XML declaration and <urlset>)."""
     head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap.replace("</urlset>", "")
-    return head.rstrip() + "".join(entries) + "\n</urlset>\n"
+    return head.rstrip()
 
 
 _LOC = re.compile(r"<loc>(.*?)</loc>", re.DOTALL)
@@ -36,9 +41,8 @@ def merge_sitemaps(sitemaps: list[str], files, site_url: str) -> str:
     entries = [m.group(0) for text in sitemaps for m in _URL_ENTRY.finditer(text)]
     entries.sort(key=position)  # stable: entries of unknown pages keep their order, last
     first = sitemaps[0]
-    head = first[: first.index("<url>")] if "<url>" in first else first.replace("</urlset>", "")
     tail = first[first.rindex("</url>") + len("</url>"):] if "</url>" in first else "\n</urlset>\n"
-    return head.rstrip() + "".join(entries) + tail
+    return _head(first) + "".join(entries) + tail
 
 
 def _any(_inclusion) -> bool:
