@@ -155,6 +155,19 @@ def test_a_record_both_loggers_see_is_counted_once(counter):
         assert counter.count == 2
 
 
+def test_counters_of_two_builds_each_count_a_record_once(counter):
+    # A build that never reached on_shutdown (a test building in-process)
+    # leaves its counter attached: each counter still counts once.
+    other = WarningCounter()
+    other.attach()
+    try:
+        with properdocs_logging():
+            logging.getLogger("mkdocs.plugins.zhpress.article").warning("seen by both counters, on both loggers")
+        assert (counter.count, other.count) == (1, 1)
+    finally:
+        other.detach()
+
+
 def test_attach_starts_a_new_count_and_detach_stops_counting(counter):
     logging.getLogger("mkdocs").warning("before")
     assert counter.count == 1 and counter.attached

@@ -21,9 +21,12 @@ class WarningCounter(logging.Handler):
         self.attached = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        # Marked on the record itself: ids of freed records are reused.
-        if getattr(record, "_zhpress_counted", None) is not self:
-            record._zhpress_counted = self
+        # Marked on the record itself (ids of freed records are reused), by
+        # every counter that saw it: a counter an earlier build left attached
+        # must not make this one count a record twice.
+        counted_by = record.__dict__.setdefault("_zhpress_counted_by", set())
+        if id(self) not in counted_by:
+            counted_by.add(id(self))
             self.count += 1
 
     def attach(self) -> None:
