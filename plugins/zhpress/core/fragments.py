@@ -8,8 +8,10 @@ one folder: an archive of 1,000 articles renders each a thousand times.
   `{% include name %}` would, for templates that depend on nothing of the
   page but its variant, the site's name and where the page is (the `url`
   filter writes links relative to the page's folder), and on `given`: the
-  palette toggle, the search box, an article's entry in the lists of one
-  folder (each article is in the archive and on each of its tags' pages).
+  palette toggle, the search box. With `in_any_folder=True`, for a
+  template that writes no link, one output serves every folder: an
+  article's byline and summary in the lists (each article is in the
+  archive and on each of its tags' pages, every one in a folder of its own).
 - `zhpress_nav_item(render, item, path, level)` is Material's
   `item.render(item, path, level)` for one top-level navigation item. An
   item that is not the page, holds no page active, and has no link into
@@ -39,10 +41,15 @@ class Fragments:
         self._made: dict[tuple, Markup] = {}
 
     @pass_context
-    def __call__(self, context, name: str, **given) -> Markup:
+    def __call__(self, context, name: str, in_any_folder: bool = False, **given) -> Markup:
         """`given`: variables the include would see besides the context (a
-        loop's item), each the same object for the whole build (a Page)."""
-        key = (name, *_where(context), *sorted((k, id(v)) for k, v in given.items()))
+        loop's item), each the same object for the whole build (a Page).
+        `in_any_folder`: the template writes no link, so one output serves
+        every folder of the variant."""
+        where = _where(context)
+        if in_any_folder:
+            where = where[:2]
+        key = (name, in_any_folder, *where, *sorted((k, id(v)) for k, v in given.items()))
         made = self._made.get(key)
         if made is None:
             variables = context.get_all()

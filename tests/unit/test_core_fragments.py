@@ -1,0 +1,54 @@
+"""zhpress.core.fragments: template output made once for every page that
+would get the same, and made again wherever it could differ."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import jinja2
+
+from zhpress.core import fragments
+
+
+def environment() -> tuple[jinja2.Environment, list]:
+    made: list[str] = []
+
+    def made_for(page_url):
+        made.append(page_url)
+        return ""
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "box.html": "box{{ made_for(page.url) }}",
+        "entry.html": "{{ entry.title }}{{ made_for(page.url) }}",
+        "page.html": '{{ zhpress_fragment("box.html") }}|'
+                     '{{ zhpress_fragment("entry.html", in_any_folder=true, entry=entry) }}',
+    }))
+    env.globals["made_for"] = made_for
+    fragments.install(env)
+    return env, made
+
+
+def render(env, url: str, variant: str = "zh-hant", entry=None) -> str:
+    page = SimpleNamespace(url=url)
+    entry = entry or SimpleNamespace(title="標題")
+    return env.get_template("page.html").render(
+        page=page, config=SimpleNamespace(site_name="站"), base_url=".",
+        zhpress_variant=SimpleNamespace(key=variant), entry=entry)
+
+
+def test_made_once_per_folder_and_once_in_any_folder():
+    env, made = environment()
+    entry = SimpleNamespace(title="標題")
+    assert render(env, "zh-hant/archive/page/2/", entry=entry) == "box|標題"
+    assert render(env, "zh-hant/archive/page/2/", entry=entry) == "box|標題"
+    assert made == ["zh-hant/archive/page/2/"] * 2  # the box and the entry, once each
+    render(env, "zh-hant/tags/x/", entry=entry)
+    assert made[2:] == ["zh-hant/tags/x/"]  # a new folder: the box again, not the entry
+
+
+def test_made_again_for_another_variant_or_entry():
+    env, made = environment()
+    entry = SimpleNamespace(title="標題")
+    render(env, "zh-hant/tags/x/", entry=entry)
+    render(env, "zh-hans/tags/x/", "zh-hans", entry=entry)
+    render(env, "zh-hant/tags/x/", entry=SimpleNamespace(title="另一篇"))
+    assert made == ["zh-hant/tags/x/"] * 2 + ["zh-hans/tags/x/"] * 2 + ["zh-hant/tags/x/"]
