@@ -239,3 +239,66 @@ def test_planar_and_hash():
     assert planar([0x1000000]) == bytes([4, 0, 0, 0, 1])
     # FNV-1a, 32 bits, over code points (assets/search.js: fnv)
     assert bucket_of("a", 2 ** 32) == 0xE40C292C
+
+
+# --- GramIndex against a brute-force reading of the same texts -------------------------
+
+def brute_force(sections: list[tuple[int, str, dict | None]]) -> tuple[dict, dict]:
+    """{bigram: {section: positions}}, {char: {section: count}}: every pair of
+    adjacent characters in a block, through the other script's characters too."""
+    bigrams: dict = defaultdict(lambda: defaultdict(set))
+    chars: dict = defaultdict(lambda: defaultdict(set))
+    for section, text, alternatives in sections:
+        alternatives = alternatives or {}
+        for q, x0 in enumerate(text):
+            if x0 == "\n":
+                continue
+            y0 = text[q + 1] if q + 1 < len(text) else "\n"
+            near = q in alternatives or (q + 1) in alternatives or (q - 1) in alternatives
+            for x in {x0, alternatives.get(q, x0)} if near else {x0}:
+                for y in {y0, alternatives.get(q + 1, y0)} if near else {y0}:
+                    chars[x][section].add(q)
+                    if y != "\n":
+                        bigrams[x + y][section].add(q)
+    return ({gram: {s: sorted(p) for s, p in found.items()} for gram, found in bigrams.items()},
+            {char: {s: len(p) for s, p in found.items()} for char, found in chars.items()})
+
+
+def read_entries(grams) -> tuple[dict, dict]:
+    bigrams, chars = {}, {}
+    for gram, (first, last, count, steps, moves) in grams.bi.items():
+        found, section, position = {}, first, 0
+        for step, move in zip(steps, moves):
+            section += step
+            position = position + move if step == 0 and section in found else move
+            found.setdefault(section, []).append(position)
+        assert len(found) == count and section == last, gram
+        bigrams[gram] = found
+    for char, (first, last, steps, counts) in grams.uni.items():
+        found, section = {}, first
+        for step, count in zip(steps, counts):
+            section += step
+            found[section] = count
+        assert section == last, char
+        chars[char] = found
+    return bigrams, chars
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_gram_index_holds_every_pair_of_random_texts(seed):
+    import random
+    rng = random.Random(seed)
+    alphabet = "云雲么麼并並發后後裡麵干幹著了瞭\nab1𠀀"
+    sections, section = [], 0
+    grams = index_module.GramIndex()
+    for _ in range(rng.randint(1, 3 * index_module.BATCH)):
+        section += rng.randint(1, 3)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))).strip("\n")
+        alternatives = None
+        if text and rng.random() < 0.3:
+            alternatives = {q: rng.choice("云雲么麼并並") for q in rng.sample(range(len(text)), min(3, len(text)))
+                            if text[q] != "\n"} or None
+        sections.append((section, text, alternatives))
+        grams.add(section, text, alternatives)
+    grams.flush()
+    assert read_entries(grams) == brute_force(sections)

@@ -58,9 +58,7 @@ import math
 import sys
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from itertools import accumulate, chain, repeat
-from operator import and_, mul, not_, rshift, sub
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable
 
@@ -79,6 +77,25 @@ WORD_KEYS_PER_FILE = 400  # first pairs of dictionary words per w/ file
 BATCH = 256  # sections indexed at once
 GZIP_LEVEL = 4
 LOCAL_BITS = 20  # a section's local code: index in the batch << 20 | position
+POSITION_MASK = (1 << LOCAL_BITS) - 1
+LOCAL_MASK = BATCH - 1
+CODE_BITS = LOCAL_BITS + (BATCH - 1).bit_length()  # bits of a local code
+NEWLINE = ord("\n")
+
+
+def _sorted_unique(values):
+    """The distinct values of an integer array, ascending."""
+    values = _numpy().sort(values)
+    if len(values) > 1:
+        values = values[_numpy().concatenate(([True], values[1:] != values[:-1]))]
+    return values
+
+
+def _numpy():
+    """numpy, imported where the index is built (the search worker), not
+    by every process that loads the plugin."""
+    import numpy
+    return numpy
 
 
 def varint(value: int, out: bytearray) -> None:
@@ -133,64 +150,119 @@ class GramIndex:
             self.flush()
 
     def flush(self) -> None:
+        """Indexes the batch: every occurrence of every pair at once, as
+        arrays (numpy), in the order of the postings (gram, section,
+        position); then each gram's new postings appended to its entry."""
         batch, self._batch = self._batch, []
         if not batch:
             return
-        pairs: defaultdict[str, list[int]] = defaultdict(list)
-        sections = [section for section, _, _ in batch]
-        touched: set[str] = set()
-        for local, (_, text, alternatives) in enumerate(batch):
-            code = local << LOCAL_BITS
-            # Every pair, the last character and "\n" included: each character
-            # starts one, which gives the unigrams; pairs holding "\n" are no bigrams.
-            for at, pair in enumerate(map(str.__add__, text + "\n", text[1:] + "\n"), code):
-                pairs[pair].append(at)
+        np = _numpy()
+        texts = [text for _, text, _ in batch]
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        # One string, each text followed by "\n": the character after a
+        # text's last one is "\n", as for a pair that ends a block.
+        points = np.frombuffer(("\n".join(texts) + "\n").encode("utf-32-le"), dtype=np.uint32)
+        starts = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        local = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        at = np.arange(len(local), dtype=np.int64) + local  # past the "\n" of every text before
+        first = points[at].astype(np.int64)
+        second = points[at + 1].astype(np.int64)
+        codes = (local << LOCAL_BITS) | (at - starts[local])
+        extra = []
+        for index, (_, text, alternatives) in enumerate(batch):
             if alternatives:
-                self._alternatives(text, alternatives, pairs, code, touched)
-        mask = (1 << LOCAL_BITS) - 1
-        section_of = sections.__getitem__
-        bi = self.bi
-        by_char: defaultdict[str, list[list[int]]] = defaultdict(list)
-        touched_chars = {pair[0] for pair in touched}
-        for pair, codes in pairs.items():
-            if pair in touched:
-                codes = sorted(set(codes))
-            first = pair[0]
-            if first == "\n":
-                continue
-            by_char[first].append(codes)
-            if pair[1] == "\n":
-                continue
-            found = list(map(section_of, map(rshift, codes, repeat(LOCAL_BITS))))
-            entry = bi.get(pair)
-            if entry is None:
-                entry = bi[pair] = [found[0], found[0], 1, array("I"), array("I")]
-            steps = array("I", map(sub, found, chain((entry[1],), found)))
-            positions = list(map(and_, codes, repeat(mask)))
-            entry[3].extend(steps)
-            entry[4].extend(map(sub, positions, map(mul, chain((0,), positions), map(not_, steps))))
-            entry[2] += len(steps) - steps.count(0)
-            entry[1] = found[-1]
-        uni = self.uni
-        for char, lists in by_char.items():
-            if len(lists) == 1:
-                merged = lists[0]
-            elif char in touched_chars:
-                merged = sorted(set(chain.from_iterable(lists)))
-            else:
-                merged = sorted(chain.from_iterable(lists))
-            counts = Counter(map(rshift, merged, repeat(LOCAL_BITS)))
-            found = list(map(section_of, counts.keys()))
-            entry = uni.get(char)
-            if entry is None:
-                entry = uni[char] = [found[0], found[0], array("I"), array("I")]
-            entry[2].extend(map(sub, found, chain((entry[1],), found)))
-            entry[3].extend(counts.values())
-            entry[1] = found[-1]
+                extra.extend(self._alternatives(text, alternatives, index << LOCAL_BITS))
+        if extra:
+            more = np.array(extra, dtype=np.int64).reshape(-1, 3)
+            first = np.concatenate((first, more[:, 0]))
+            second = np.concatenate((second, more[:, 1]))
+            codes = np.concatenate((codes, more[:, 2]))
+        kept = first != NEWLINE  # a pair that starts with "\n" is none
+        first, second, codes = first[kept], second[kept], codes[kept]
+        if not len(first):
+            return
+        # Characters as their rank in the batch's alphabet, so that a gram
+        # and a code pack into one integer: sorting those orders postings
+        # by gram, section and position at once (np.unique hashes: slower).
+        alphabet = _sorted_unique(np.concatenate((first, second)))
+        bits = len(alphabet).bit_length()
+        if 2 * bits + CODE_BITS > 63:  # more than 131,071 different characters
+            if len(batch) == 1:
+                raise ValueError("a section of more than 131,071 different characters cannot be indexed")
+            for part in (batch[: len(batch) // 2], batch[len(batch) // 2:]):
+                self._batch = part
+                self.flush()
+            return
+        names = [chr(c) for c in alphabet.tolist()]
+        ends_block = (second == NEWLINE)
+        rank = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
+        rank[alphabet] = np.arange(len(alphabet))
+        first, second = rank[first], rank[second]
+        sections = np.array([section for section, _, _ in batch], dtype=np.int64)
+        # Characters: the sections each starts a pair in, and how often
+        # (an alternative pair repeats a position: counted once).
+        held = _sorted_unique((first << CODE_BITS) | codes) >> LOCAL_BITS
+        bounds = np.flatnonzero(held[1:] != held[:-1]) + 1
+        counts = np.diff(np.concatenate(([0], bounds, [len(held)])))
+        held = held[np.concatenate(([0], bounds))]
+        self._append(self.uni, names.__getitem__, held >> (CODE_BITS - LOCAL_BITS),
+                     sections[held & LOCAL_MASK], counts, None)
+        # Bigrams: every occurrence, with its position.
+        inside = ~ends_block
+        postings = _sorted_unique((((first[inside] << bits) | second[inside]) << CODE_BITS) | codes[inside])
+        if not len(postings):
+            return
+        code = postings & ((1 << CODE_BITS) - 1)
+        mask = (1 << bits) - 1
+        self._append(self.bi, lambda gram: names[gram >> bits] + names[gram & mask], postings >> CODE_BITS,
+                     sections[code >> LOCAL_BITS], None, code & POSITION_MASK)
 
     @staticmethod
-    def _alternatives(text, alternatives, pairs, code, touched) -> None:
-        """Pairs through the other script's characters, at the same positions."""
+    def _append(entries: dict, name_of, group, found, counts, positions) -> None:
+        """Appends to each gram's entry its postings of the batch: `group`
+        (ascending) says whose each is (`name_of(group)`: the gram); `found`
+        its section; a character's `counts`, or a bigram's `positions`."""
+        np = _numpy()
+        bounds = np.flatnonzero(np.diff(group)) + 1
+        heads = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(group)]))
+        named = [name_of(g) for g in group[heads].tolist()]
+        firsts = found[heads].tolist()
+        lasts = []
+        for name, first in zip(named, firsts):
+            entry = entries.get(name)
+            if entry is None:
+                entry = entries[name] = ([first, first, 1, array("I"), array("I")] if positions is not None
+                                         else [first, first, array("I"), array("I")])
+            lasts.append(entry[1])
+        before = np.empty_like(found)
+        before[1:] = found[:-1]
+        before[heads] = lasts
+        steps = (found - before).astype(np.uint32)
+        if positions is not None:
+            previous = np.empty_like(positions)
+            previous[1:] = positions[:-1]
+            previous[heads] = 0
+            moves = (positions - previous * (steps == 0)).astype(np.uint32)
+            new_sections = np.add.reduceat(steps != 0, heads).tolist()
+        last_found = found[ends - 1].tolist()
+        for index, (name, head, end) in enumerate(zip(named, heads.tolist(), ends.tolist())):
+            entry = entries[name]
+            if positions is not None:
+                entry[3].frombytes(steps[head:end].tobytes())
+                entry[4].frombytes(moves[head:end].tobytes())
+                entry[2] += new_sections[index]
+            else:
+                entry[2].frombytes(steps[head:end].tobytes())
+                entry[3].frombytes(counts[head:end].astype(np.uint32).tobytes())
+            entry[1] = last_found[index]
+
+    @staticmethod
+    def _alternatives(text: str, alternatives: dict[int, str], code: int) -> list[int]:
+        """Pairs through the other script's characters, at the same
+        positions: [first, second, code] of each, flat."""
+        found: list[int] = []
         end = len(text)
         for position in sorted(alternatives):
             for q in (position - 1, position):
@@ -201,8 +273,8 @@ class GramIndex:
                 for x in {x0, alternatives.get(q, x0)}:
                     for y in {y0, alternatives.get(q + 1, y0)}:
                         if x != x0 or y != y0:
-                            pairs[x + y].append(code | q)
-                            touched.add(x + y)
+                            found.extend((ord(x), ord(y), code | q))
+        return found
 
 
 def _bigram_parts(entry: list) -> tuple[int, int, bytes, bytes]:
