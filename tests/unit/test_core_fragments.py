@@ -52,3 +52,16 @@ def test_made_again_for_another_variant_or_entry():
     render(env, "zh-hans/tags/x/", "zh-hans", entry=entry)
     render(env, "zh-hant/tags/x/", entry=SimpleNamespace(title="另一篇"))
     assert made == ["zh-hant/tags/x/"] * 2 + ["zh-hans/tags/x/"] * 2 + ["zh-hant/tags/x/"]
+
+
+def test_made_for_one_page_is_kept_only_while_it_renders():
+    env, made = environment()
+    env.loader.mapping["toc.html"] = "toc{{ made_for(page.url) }}"
+    env.loader.mapping["twice.html"] = ('{{ zhpress_fragment("toc.html", page=page) }}'
+                                        '{{ zhpress_fragment("toc.html", page=page) }}')
+    first, second = SimpleNamespace(url="zh-hant/a/"), SimpleNamespace(url="zh-hant/b/")
+    for page in (first, second, first):
+        assert env.get_template("twice.html").render(
+            page=page, zhpress_variant=SimpleNamespace(key="zh-hant")) == "toctoc"
+    assert made == ["zh-hant/a/", "zh-hant/b/", "zh-hant/a/"]  # once per page render
+    assert len(env.globals["zhpress_fragment"]._page_made) == 1

@@ -12,6 +12,9 @@ one folder: an archive of 1,000 articles renders each a thousand times.
   template that writes no link, one output serves every folder: an
   article's byline and summary in the lists (each article is in the
   archive and on each of its tags' pages, every one in a folder of its own).
+  Given the page itself, for what one page shows twice (its table of
+  contents, in the sidebar and in the navigation's drawer): kept only
+  while that page renders.
 - `zhpress_nav_item(render, item, path, level)` is Material's
   `item.render(item, path, level)` for one top-level navigation item. An
   item that is not the page, holds no page active, and has no link into
@@ -39,6 +42,8 @@ def _where(context) -> tuple:
 class Fragments:
     def __init__(self):
         self._made: dict[tuple, Markup] = {}
+        self._page_made: dict[tuple, Markup] = {}  # given the page itself: kept while it renders
+        self._page = None
 
     @pass_context
     def __call__(self, context, name: str, in_any_folder: bool = False, **given) -> Markup:
@@ -50,12 +55,18 @@ class Fragments:
         if in_any_folder:
             where = where[:2]
         key = (name, in_any_folder, *where, *sorted((k, id(v)) for k, v in given.items()))
-        made = self._made.get(key)
+        page = context.get("page")
+        made_here = self._made
+        if page is not None and any(value is page for value in given.values()):
+            if page is not self._page:
+                self._page, self._page_made = page, {}
+            made_here = self._page_made
+        made = made_here.get(key)
         if made is None:
             variables = context.get_all()
             if given:
                 variables = {**variables, **given}
-            made = self._made[key] = Markup(context.environment.get_template(name).render(variables))
+            made = made_here[key] = Markup(context.environment.get_template(name).render(variables))
         return made
 
 

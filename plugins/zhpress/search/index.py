@@ -108,7 +108,10 @@ def varint(value: int, out: bytearray) -> None:
 def planar(values) -> bytes:
     """Byte-planar encoding of non-negative integers below 2**32 (module doc)."""
     values = values if isinstance(values, array) and values.typecode == "I" else array("I", values)
-    top = max(values) if values else 0
+    if len(values) > 256:  # numpy's max, not one Python int per value
+        top = int(_numpy().frombuffer(values, dtype=_numpy().uint32).max())
+    else:
+        top = max(values) if values else 0
     k = 1 if top < 0x100 else 2 if top < 0x10000 else 3 if top < 0x1000000 else 4
     raw = values.tobytes()
     if sys.byteorder == "big":
