@@ -185,3 +185,17 @@ def test_a_link_out_of_the_project_is_refused_even_with_the_checks_off(tmp_path)
     assert (f"content/articles/leak.md:1:1: symbolic link to {tmp_path / 'secret.md'}, outside the project: "
             "it would be published.") in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_link_out_of_the_project_in_the_theme_folder_is_refused(tmp_path):
+    # The theme's custom_dir is checked like content/: a linked stylesheet
+    # would be published too.
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "secret.css").write_text("body { color: red }\n", encoding="utf-8")
+    (project / "theme" / "assets" / "leak.css").symlink_to(tmp_path / "secret.css")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode != 0
+    assert (f"theme/assets/leak.css:1:1: symbolic link to {tmp_path / 'secret.css'}, outside the project: "
+            "it would be published.") in result.stderr
+    assert not (project / "site").exists()

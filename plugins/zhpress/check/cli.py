@@ -23,6 +23,7 @@ from ..core.problems import ERROR, WARNING, Problem
 from . import report
 from .engine import CHECKS, SeverityError, check_tree, counts, failing, severities
 from .project import Project, explicit_options
+from .sources import project_files
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 
@@ -76,8 +77,6 @@ def run_check(args) -> int:
     if config is None:
         _print(args, problems, 0, start)
         return 2
-    from mkdocs.structure.files import get_files
-
     check_plugin = config.plugins.get("zhpress/check")
     options = check_plugin.config if check_plugin is not None else {}
     try:
@@ -86,8 +85,7 @@ def run_check(args) -> int:
         print(str(error), file=sys.stderr)
         return 2
     project = Project.of(config)
-    files = get_files(config)
-    files.add_files_from_theme(config.theme.get_env(), config)
+    files = project_files(config)
     problems += check_tree(project, config, files, levels, options.get("raw_html", "allow"))
     problems = sorted(set(problems), key=Problem.sort_key)
     checked = sum(1 for f in files if f.src_dir and os.path.abspath(f.src_dir) == str(project.docs_dir))

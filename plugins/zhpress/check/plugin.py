@@ -21,7 +21,6 @@ import logging
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import get_files
 
 from ..core import pipeline
 from ..core.problems import ERROR, WARNING
@@ -32,7 +31,7 @@ from .escape import RenderedMarkup, escape_by_default, escape_search_index, plai
 from .project import Project
 from .sanitize import sanitize_html
 from .serve import ProblemsOverlay, mount_path_of
-from .sources import files_from_outside
+from .sources import files_from_outside, project_files
 
 log = logging.getLogger("mkdocs.plugins.zhpress.check")
 
@@ -60,8 +59,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         except SeverityError as error:
             raise PluginError(str(error)) from error
         self.overlay.start()
-        files = get_files(config)
-        files.add_files_from_theme(config.theme.get_env(), config)
+        files = project_files(config)
         if not self.config.enabled:
             # Checks off; files from outside the project are still refused.
             refused = files_from_outside(Project.of(config), files)

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.structure.files import Files, get_files
+
 from ..core.problems import WARNING, Problem
 from .project import Project
 
@@ -37,6 +40,19 @@ def is_within(path: Path, folder: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+def project_files(config) -> Files:
+    """The files of docs_dir and of the theme's custom_dir, as the build
+    publishes them: what the checks read (Material's own thousands of files,
+    icons included, are never ours to check, so they are not listed)."""
+    files = get_files(config)
+    custom_dir = config.theme.custom_dir
+    if custom_dir and os.path.isdir(custom_dir):
+        # custom_dir is the first theme folder: each file listed from it alone
+        # is the one the build takes from the theme.
+        files.add_files_from_theme(Environment(loader=FileSystemLoader(custom_dir)), config)
+    return files
 
 
 def read_sources(project: Project, files) -> tuple[list[Source], list[Problem]]:

@@ -90,6 +90,7 @@ class Views:
         self._texts: dict[tuple[str, str], str] = {}
         self._typeset = self._typesetters(config)
         self._targets: dict[tuple[str, str], tuple[object, str] | None] = {}
+        self._found: dict[str, object] = {}  # path -> File
 
     # -- text in the reader's script -----------------------------------------
 
@@ -136,7 +137,12 @@ class Views:
     # -- pages and links -------------------------------------------------------
 
     def page(self, uri: str, variant: Variant | None):
-        file = self.files.get_file_from_path(variant_uri(variant, uri) if variant else uri)
+        path = variant_uri(variant, uri) if variant else uri
+        file = self._found.get(path)
+        if file is None:  # Files normalises every path it is asked: each is looked up once
+            file = self.files.get_file_from_path(path)
+            if file is not None:
+                self._found[path] = file
         return file.page if file is not None else None
 
     def target(self, entry: Entry, variant: Variant | None) -> tuple[object, str] | None:
