@@ -135,3 +135,31 @@ def test_an_error_in_the_second_process_stops_the_build_and_keeps_the_last_site(
     assert "nothing was published" in errors
     assert tree(site) == before
     assert not any(p.name.startswith(".site") for p in project.iterdir())
+
+
+def test_a_handed_over_copy_renders_without_extensions_and_the_config_is_whole_again(tmp_path):
+    # One process (a hook keeps it there): the Simplified copy reuses the
+    # Traditional render, so MkDocs renders its empty body bare; every hook
+    # after the render, and the next build, sees the extensions configured.
+    project = copy_project(tmp_path)
+    (project / "hooks.py").write_text(
+        "import json\n"
+        "from mkdocs.plugins import event_priority\n"
+        "seen = []\n"
+        "@event_priority(-3000)\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    seen.append(['render', page.url, len(config.markdown_extensions)])\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    seen.append(['content', page.url, len(config.markdown_extensions)])\n"
+        "def on_post_build(config):\n"
+        "    seen.append(['after', '', len(config.markdown_extensions)])\n"
+        "    open(config.site_dir + '/../seen.json', 'w').write(json.dumps(seen))\n")
+    edit_config(project, "plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n")
+    build_site(project)
+    import json
+    seen = json.loads((project / "seen.json").read_text())
+    configured = max(count for _, _, count in seen)
+    assert configured >= 5
+    rendered = {(url.split("/")[0], count) for kind, url, count in seen if kind == "render" and "articles/" in url}
+    assert rendered == {("zh-hant", configured), ("zh-hans", 0)}
+    assert {count for kind, _, count in seen if kind != "render"} == {configured}

@@ -178,7 +178,7 @@ def test_steps_run_in_the_order_of_the_table_with_no_two_sharing_a_priority():
         "STOP_SPLIT", "NOTE_OUTPUT", "CHECK_SOURCES", "READ_METADATA", "SANITIZE_HTML", "CONVERT_SCRIPT", "TYPESET", "READ_TEXT", "MARK_TERMS",
         "PAGE_SETUP", "PAGE_CONTEXT", "MEASURE", "INLINE_STYLES", "MARK_RENDERED_HTML", "RESTORE_CONFIG", "PUBLISH_COPIES",
         "WRITE_VARIANT_FILES", "FINISH_PAGES", "JOIN_VARIANTS", "WRITE_DERIVED", "ESCAPE_SEARCH_INDEX",
-        "WRITE_SITE_FILES", "STAGE_OUTPUT", "SPLIT_VARIANTS", "SKIP_TEMPLATES",
+        "WRITE_SITE_FILES", "STAGE_OUTPUT", "SPLIT_VARIANTS", "SKIP_TEMPLATES", "RENDER_BARE",
     ]
 
 
@@ -210,6 +210,7 @@ HOOKS = {
     "WRITE_SITE_FILES": [("variants", "on_post_build")],
     "SPLIT_VARIANTS": [("variants", "on_nav")],
     "SKIP_TEMPLATES": [("variants", "on_post_template")],
+    "RENDER_BARE": [("variants", "on_page_markdown")],
     "STOP_SPLIT": [("variants", "on_build_error")],
     "NOTE_OUTPUT": [("output", "on_config")],
     "STAGE_OUTPUT": [("output", "on_pre_build"), ("output", "on_post_build")],

@@ -37,6 +37,10 @@ MARK_TERMS = 25
 # on_post_template: the second process of a split build writes no theme
 # template (the first one writes them); after every plugin's rewrite.
 SKIP_TEMPLATES = -2010
+# on_page_markdown: a copy whose HTML the first variant's render hands over
+# has no body; MkDocs renders it without Markdown extensions (building them
+# costs half a millisecond a page); after every plugin's on_page_markdown.
+RENDER_BARE = -2020
 # on_page_context: the page's variant, navigation and per-page config come
 # first, so templates' context built later sees them.
 PAGE_SETUP = 10

@@ -51,6 +51,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
 
     def __init__(self):
         self.per_page = PerPageConfig()
+        self.bare = PerPageConfig()  # the Markdown extensions, off while a handed-over copy renders
         self.navs: dict = {}
         self._rendered: dict[str, RenderedPage] = {}
         self.env = None  # the theme's environment, for the 404 pages after the build
@@ -169,7 +170,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         self.per_page.restore()
 
     @event_priority(pipeline.CONVERT_SCRIPT)
-    def on_page_markdown(self, markdown, page, config, files):
+    def _convert_metadata(self, markdown, page, config, files):
         """Priority: CONVERT_SCRIPT (front matter in the reader's script
         before typesetting and templates read it)."""
         variant = self._variant_of(page)
@@ -181,6 +182,22 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         page.meta = {key: self._convert_value(key, value, variant, source, repair)
                      for key, value in page.meta.items()}
         return markdown
+
+    @event_priority(pipeline.RENDER_BARE)
+    def _render_bare(self, markdown, page, config, files):
+        """Priority: RENDER_BARE (a copy whose HTML is handed over, and that
+        no plugin gave a body since, is rendered without Markdown extensions:
+        building them is most of what MkDocs does for an empty page)."""
+        if not markdown.strip() and self._handed_over(page):
+            self.bare.set(config, "markdown_extensions", [])
+        return markdown
+
+    on_page_markdown = CombinedEvent(_convert_metadata, _render_bare)
+
+    def _handed_over(self, page) -> bool:
+        variant = self._variant_of(page)
+        return (variant is not None and variant != VARIANTS[0]
+                and split_variant(page.file.src_uri)[1] in self._rendered)
 
     def _suggesting_variant(self, page) -> Variant:
         """The copy whose source is read for the repair hint, once per source:
@@ -241,6 +258,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def on_page_content(self, html, page, config, files):
         """Priority: CONVERT_SCRIPT (later on_page_content hooks see the
         reader's script)."""
+        self.bare.restore()
         variant = self._variant_of(page)
         if variant is None:
             return html
@@ -330,6 +348,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         error and stops, before any plugin cleans up the first one's
         output; the first one stops the second); the config as configured."""
         self.per_page.restore()
+        self.bare.restore()
         running, self.split = self.split, None
         if running is not None:
             if running.is_child:
