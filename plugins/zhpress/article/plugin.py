@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..siteconfig import project_dir
 from ..siteconfig.entities import EntitiesError, load_entities
 from ..core import pipeline, split
+from ..core.parallel import map_in_two
 from ..core.context import FEEDS as FEEDS_NAME
 from ..core.published import FEEDS
 from ..core.script import in_script, in_source_script, install_template_helpers
@@ -89,20 +90,21 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             return files
         records, problems = [], []
         self.reading = {}
-        for file in files.documentation_pages():
-            if not self.is_article(file.src_uri):
-                continue
+
+        def read(file) -> tuple[object, list[Problem]]:
             try:
                 source = file.content_string
             except UnicodeDecodeError as error:
-                problems.append(Problem(self._shown_path(file, config), 1, f"not UTF-8 text ({error.reason} "
-                                        f"at byte {error.start})", "save the file as UTF-8", column=1))
-                continue
+                return None, [Problem(self._shown_path(file, config), 1, f"not UTF-8 text ({error.reason} "
+                                      f"at byte {error.start})", "save the file as UTF-8", column=1)]
             meta, found = validate_front_matter(self._shown_path(file, config), source)
-            if found:
-                problems += found
-                continue
-            records.append(record_from_meta(file.src_uri, meta))
+            return (None, found) if found else (record_from_meta(file.src_uri, meta), [])
+
+        articles = [file for file in files.documentation_pages() if self.is_article(file.src_uri)]
+        for record, found in map_in_two(read, articles):  # both cores: nothing else runs yet
+            problems += found
+            if record is not None:
+                records.append(record)
         if problems:
             for problem in problems:
                 log.error(str(problem))

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..core import pipeline
+from ..core.parallel import map_in_two
 from ..core.script import install_template_helpers
 from ..core.variants import split_variant, variant_of
 from ..siteconfig import SiteConfigError, load_site_config, project_dir
@@ -101,15 +102,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return files
         ids = id_pattern(self.site)
-        sources, found = [], []
-        for file in files.documentation_pages():
-            if file.generated_by is not None:
-                continue
+        root = project_dir(config)
+
+        def scan(file) -> tuple[object, list[str]]:
             source = file.content_string
-            sources.append(scan_source(file.src_uri, source, self.matcher, ids))
-            if self.config.suggest:
-                shown = os.path.relpath(file.abs_src_path, project_dir(config)) if file.abs_src_path else file.src_path
-                found += [s.format(shown.replace(os.sep, "/")) for s in suggestions(source, self._known)]
+            if not self.config.suggest:
+                return scan_source(file.src_uri, source, self.matcher, ids), []
+            shown = os.path.relpath(file.abs_src_path, root) if file.abs_src_path else file.src_path
+            return (scan_source(file.src_uri, source, self.matcher, ids),
+                    [s.format(shown.replace(os.sep, "/")) for s in suggestions(source, self._known)])
+
+        sources, found = [], []
+        read = [file for file in files.documentation_pages() if file.generated_by is None]
+        for source, suggested in map_in_two(scan, read):  # both cores: nothing else runs yet
+            sources.append(source)
+            found += suggested
         self._report(found)
         t = self._strings(config)
         titles = {"glossary": t("glossary.title"), "entities": t("glossary.entities"),
