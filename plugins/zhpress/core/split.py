@@ -26,6 +26,7 @@ changes: the site is byte-identical either way.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -141,9 +142,13 @@ class Split:
         readable, writable = os.pipe()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
+        # What exists now lasts the build: neither process's collector scans
+        # it again (nor copies the pages it shares); thawed at the join.
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.unlink(path)
             os.close(readable)
             os.close(writable)
@@ -328,6 +333,7 @@ class Split:
                     return messages
 
     def _close(self) -> None:
+        gc.unfreeze()
         self._end_sharing()
         for file, inclusion in self._excluded:
             file.inclusion = inclusion
