@@ -22,6 +22,7 @@ import logging
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..core import pipeline
+from ..core.shutdown import skip_final_collection
 from .config import OutputConfig
 from .staging import StagedOutput, WarningCounter
 
@@ -45,6 +46,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         self.command = command
         self.dirty = dirty
         self.counter.attach()
+        skip_final_collection()  # the tool's process ends with its build: a quick exit
 
     @event_priority(pipeline.NOTE_OUTPUT)
     def on_config(self, config):
