@@ -31,18 +31,29 @@ R = TypeVar("R")
 FEWEST = 64  # items below which a fork costs more than it saves
 
 
+def fork_frozen(*fds: int) -> int | None:
+    """os.fork() with the collector frozen: what exists now is shared by both
+    processes, and neither one's collector scans it again (nor copies the
+    pages it lies on); the first process thaws it (gc.unfreeze) once the
+    child is done. None where the process cannot fork: nothing frozen, and
+    `fds` (the pipes made for the child) closed."""
+    gc.freeze()
+    try:
+        return os.fork()
+    except OSError:
+        gc.unfreeze()
+        for fd in fds:
+            os.close(fd)
+        return None
+
+
 def map_in_two(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if len(items) < FEWEST or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return [fn(item) for item in items]
     half = (len(items) + 1) // 2
     readable, writable = os.pipe()
-    gc.freeze()  # neither process's collector touches (and so copies) the other's pages
-    try:
-        pid = os.fork()
-    except OSError:
-        gc.unfreeze()
-        os.close(readable)
-        os.close(writable)
+    pid = fork_frozen(readable, writable)
+    if pid is None:
         return [fn(item) for item in items]
     if pid == 0:  # the child: the second half, sent back whole, then gone
         os.close(readable)
@@ -59,15 +70,16 @@ def map_in_two(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         finally:
             os._exit(status)
     os.close(writable)
+    pipe = os.fdopen(readable, "rb")
     try:
         first = [fn(item) for item in items[:half]]
-        with os.fdopen(readable, "rb") as pipe:
-            data = pipe.read()
+        data = pipe.read()
         _, status = os.waitpid(pid, 0)
     except BaseException:
-        _stop(pid, readable)
+        _stop(pid)
         raise
     finally:
+        pipe.close()
         gc.unfreeze()
     if os.waitstatus_to_exitcode(status) == 0 and data:
         try:
@@ -77,13 +89,9 @@ def map_in_two(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return first + [fn(item) for item in items[half:]]
 
 
-def _stop(pid: int, readable: int) -> None:
+def _stop(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
-    try:
-        os.close(readable)
-    except OSError:  # closed with the pipe's file object already
+    except (ProcessLookupError, ChildProcessError):  # already gone and reaped
         pass

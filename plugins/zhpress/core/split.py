@@ -41,6 +41,8 @@ import traceback
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.structure.files import InclusionLevel
 
+from .parallel import fork_frozen
+
 _current: "Split | None" = None
 
 # The first process also feeds the workers beside the build (search indexing),
@@ -142,16 +144,9 @@ class Split:
         readable, writable = os.pipe()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
-        # What exists now lasts the build: neither process's collector scans
-        # it again (nor copies the pages it shares); thawed at the join.
-        gc.freeze()
-        try:
-            pid = os.fork()
-        except OSError:
-            gc.unfreeze()
+        pid = fork_frozen(readable, writable)  # what exists now lasts the build; thawed at the join
+        if pid is None:
             os.unlink(path)
-            os.close(readable)
-            os.close(writable)
             return None
         if pid == 0:
             os.close(writable)
