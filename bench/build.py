@@ -35,6 +35,7 @@ import corpus  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 DEFAULT_SIZES = [100, 1000, 4000]
+REAL = -1  # the size of the real archive: its articles are counted when imported
 SYSTEMS = ("ours", "stock")
 OURS_COPIED = ("mkdocs.yml", "theme", "site_config")
 ARTICLE_GLOBS = ("**/articles/a00001/index.html", "**/articles/a00001.html")
@@ -110,9 +111,41 @@ def copy_from_repo(workdir: Path, names) -> None:
             shutil.copy2(source, workdir / name)
 
 
+REAL_ARCHIVES = REPO / "tests" / "fixtures" / "real"
+
+
+def real_content(dest: Path) -> int:
+    """The real blogs of tests/fixtures/real imported as our tests import them
+    (`zhpress import <generator> DIR`, the generator named by the folder's
+    suffix) into `dest` (a docs dir); returns the number of articles."""
+    with tempfile.TemporaryDirectory(prefix="zhpress-import-") as tmp:
+        project = Path(tmp)
+        copy_from_repo(project, OURS_COPIED)
+        shutil.rmtree(project / "content", ignore_errors=True)
+        (project / "content").mkdir()
+        shutil.copy2(REPO / "content" / "index.md", project / "content" / "index.md")
+        env = build_env("ours")
+        for archive in sorted(p for p in REAL_ARCHIVES.iterdir() if p.is_dir()):
+            generator = archive.name.rsplit("-", 1)[-1]
+            subprocess.run([sys.executable, "-m", "zhpress", "import", generator, str(archive),
+                            "--into", str(project), "--folder", archive.name],
+                           env=env, check=True, capture_output=True)
+        shutil.copytree(project / "content", dest)
+    return len(list((dest / "articles").rglob("*.md")))
+
+
+def prepare_content(workdir: Path, n: int, seed: int) -> None:
+    if n == REAL:
+        count = real_content(workdir / "content")
+        (workdir / "articles.txt").write_text(str(count))
+    else:
+        corpus.generate(workdir / "content", n, seed)
+
+
 def prepare_ours(workdir: Path, n: int, seed: int) -> None:
     copy_from_repo(workdir, OURS_COPIED)
-    corpus.generate(workdir / "content", n, seed)
+    shutil.rmtree(workdir / "content", ignore_errors=True)
+    prepare_content(workdir, n, seed)
 
 
 def prepare_stock(workdir: Path, n: int, seed: int, extensions: list) -> None:
@@ -125,7 +158,7 @@ def prepare_stock(workdir: Path, n: int, seed: int, extensions: list) -> None:
     }
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     (workdir / "mkdocs.yml").write_text(text, encoding="utf-8")
-    corpus.generate(workdir / "content", n, seed)
+    prepare_content(workdir, n, seed)
 
 
 # --- building and measuring ---------------------------------------------------
@@ -205,6 +238,8 @@ def bench_one(system: str, n: int, workdir: Path, args, extensions: list) -> dic
     strict = system == "ours" and args.strict
     site_dir, log_path = workdir / "site", workdir / "build.log"
     result = {"system": system, "articles": n, "strict": strict}
+    if n == REAL:  # the real blogs: as many articles as were imported
+        result.update(articles=int((workdir / "articles.txt").read_text()), corpus="real")
     result.update(run_measured(build_command(site_dir, strict), workdir, build_env(system), log_path))
     if result["returncode"] == 0:
         result.update(measure_site(site_dir))
@@ -287,6 +322,11 @@ def fmt(value, digits: int = 1) -> str:
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
+def label(result: dict) -> str:
+    """A run's articles, and `(real)` for the real blogs."""
+    return f"{result['articles']:,}" + (" (real)" if result.get("corpus") == "real" else "")
+
+
 def results_table(results: list[dict]) -> str:
     lines = [
         "| system | articles | seconds | CPU seconds | peak MB | output MB | files | article page KB | article page gzip KB |",
@@ -294,10 +334,10 @@ def results_table(results: list[dict]) -> str:
     ]
     for r in results:
         if r["returncode"] != 0:
-            lines.append(f"| {r['system']} | {r['articles']:,} | FAILED | | | | | | |")
+            lines.append(f"| {r['system']} | {label(r)} | FAILED | | | | | | |")
             continue
         lines.append(
-            f"| {r['system']} | {r['articles']:,} | {fmt(r['seconds'], 2)} | {fmt(r.get('cpu_seconds'), 1)} "
+            f"| {r['system']} | {label(r)} | {fmt(r['seconds'], 2)} | {fmt(r.get('cpu_seconds'), 1)} "
             f"| {fmt(r['peak_mb'], 0)} "
             f"| {fmt(r['output_mb'])} | {r['files']:,} | {fmt(r['article_kb'])} | {fmt(r['article_gzip_kb'])} |"
         )
@@ -311,7 +351,7 @@ def ok(results: list[dict], system: str) -> dict[int, dict]:
 def exponents(results: list[dict]) -> dict[str, dict]:
     fits = {}
     for system in SYSTEMS:
-        runs = ok(results, system).values()
+        runs = [r for r in ok(results, system).values() if r.get("corpus") != "real"]
         fits[system] = {
             "time": fit_exponent([(r["articles"], r["seconds"]) for r in runs]),
             "output": fit_exponent([(r["articles"], r["output_mb"]) for r in runs]),
@@ -332,6 +372,7 @@ def ratios(results: list[dict]) -> list[dict]:
     return [
         {
             "articles": n,
+            "corpus": ours[n].get("corpus", "generated"),
             "time": ours[n]["seconds"] / stock[n]["seconds"],
             "output": ours[n]["output_mb"] / stock[n]["output_mb"],
         }
@@ -343,7 +384,7 @@ def ratios_table(rows: list[dict]) -> str:
     if not rows:
         return ""
     lines = ["| articles | time ours/stock | output ours/stock |", "| ---: | ---: | ---: |"]
-    lines += [f"| {r['articles']:,} | {fmt(r['time'], 2)} | {fmt(r['output'], 2)} |" for r in rows]
+    lines += [f"| {label(r)} | {fmt(r['time'], 2)} | {fmt(r['output'], 2)} |" for r in rows]
     return "\n".join(lines)
 
 
@@ -384,12 +425,15 @@ def write_readme_section(start: str, end: str, block: str) -> bool:
 # --- command line ---------------------------------------------------------------
 
 def parse_sizes(values: list[str]) -> list[int]:
-    return [int(part) for value in values for part in value.split(",") if part.strip()]
+    """Article counts; `real` is the real blogs of tests/fixtures/real."""
+    return [REAL if part.strip() == "real" else int(part)
+            for value in values for part in value.split(",") if part.strip()]
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description="Benchmark zhpress against stock Material.")
-    parser.add_argument("sizes", nargs="*", help=f"article counts (default {' '.join(map(str, DEFAULT_SIZES))})")
+    parser.add_argument("sizes", nargs="*", help=f"article counts (default {' '.join(map(str, DEFAULT_SIZES))}); "
+                                                 "'real': the real blogs of tests/fixtures/real, imported")
     parser.add_argument("--sizes", dest="sizes_option", help="comma-separated article counts")
     parser.add_argument("--only", choices=SYSTEMS, help="build only one system")
     parser.add_argument("--keep", type=Path, help="keep the work dirs (sources and sites) under this dir")

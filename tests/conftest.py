@@ -176,12 +176,53 @@ def generated_site(tmp_path_factory):
     return make
 
 
+REAL_ARCHIVES = REPO / "tests" / "fixtures" / "real"
+
+
+def import_real_archives(project: Path) -> dict:
+    """Imports every blog of tests/fixtures/real into `project`, each into its
+    own folder (content/articles/<archive>/), with `zhpress import
+    <generator> DIR --folder <archive>` (the generator is the folder name's
+    suffix: gasolin-hexo); returns each import's CompletedProcess by name."""
+    import subprocess
+    import sys
+
+    results = {}
+    for archive in sorted(p for p in REAL_ARCHIVES.iterdir() if p.is_dir()):
+        generator = archive.name.rsplit("-", 1)[-1]
+        results[archive.name] = subprocess.run(
+            [sys.executable, "-m", "zhpress", "import", generator, str(archive), "--into", str(project),
+             "--folder", archive.name],
+            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return results
+
+
+@pytest.fixture(scope="session")
+def real_archive(tmp_path_factory) -> tuple[Path, Path, dict]:
+    """(project, site dir, each import's CompletedProcess): the real blogs of
+    tests/fixtures/real imported by `zhpress import` into a project with the
+    real configuration and home page, built strictly in both scripts, once
+    per session."""
+    root = tmp_path_factory.mktemp("real-archive")
+    content = root / "content"
+    content.mkdir()
+    shutil.copy(REPO / "content" / "index.md", content / "index.md")
+    project = copy_project(root / "project", content)
+    results = import_real_archives(project)
+    for name, result in results.items():
+        assert result.returncode == 0, f"zhpress import {name}:\n{result.stdout}\n{result.stderr}"
+    return project, build_site(project), results
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
         in_browser_folder = item.path.parent.name == "browser"  # Chromium, Lighthouse, axe, the Nu checker
         if in_browser_folder or {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        if "real_archive" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.scale)  # 339 real posts, both scripts
+            item.add_marker(pytest.mark.xdist_group("real-archive"))
         if "generated_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.scale)
             # One worker builds each generated archive once (run with --dist loadgroup).

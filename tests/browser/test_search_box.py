@@ -278,7 +278,7 @@ FIXTURE = [
     (HANT, "the quick", "articles/latin/", "指標"),
     (HANT, "abc公司", "articles/latin/", "指標"),
     (HANT, "1999", "articles/latin/", "年份"),
-    (HANT, "930", "articles/latin/", "年份"),
+    (HANT, "9.30", "articles/latin/", "年份"),  # 「9·30」: 9 and 30, apart
     (HANT, "看着", "articles/hans/", "廣東"),
     (HANT, "了解市場", "articles/hans/", "廣東"),
     (HANT, "數字廣東", "articles/hans/", "廣東"),

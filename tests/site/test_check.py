@@ -61,7 +61,7 @@ def test_zhpress_check_finds_every_bad_input_in_one_run(tree):
     result = zhpress("check", cwd=tree)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == expected_lines(tree)
-    assert "zhpress check: 33 errors, 8 warnings, 1 suggestion in 37 files" in result.stderr
+    assert "zhpress check: 32 errors, 8 warnings, 2 suggestions in 37 files" in result.stderr
 
 
 def test_every_bad_file_has_its_message(tree):
@@ -80,7 +80,7 @@ def test_json_parses_and_says_the_same(tree):
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert [p["text"] for p in data["problems"]] == expected_lines(tree)
-    assert data["counts"] == {"error": 33, "warning": 8, "suggestion": 1}
+    assert data["counts"] == {"error": 32, "warning": 8, "suggestion": 2}
     first = data["problems"][0]
     assert set(first) == {"path", "line", "column", "severity", "check", "message", "fix", "text"}
     assert all(p["path"] and p["line"] >= 1 and p["column"] >= 1 for p in data["problems"])
@@ -96,7 +96,7 @@ def test_the_build_stops_on_the_same_problems_and_publishes_nothing(tmp_path, to
     errors = [line for line in expected_lines(project) if ": warning: " not in line and ": suggestion: " not in line]
     for line in errors:
         assert f"ERROR   -  {line}" in log, line
-    assert "zhpress/check: 33 problem(s) stop the build" in log
+    assert "zhpress/check: 32 problem(s) stop the build" in log
     assert "Traceback" not in log
     assert not (project / "site").exists() and not (project / ".site.building").exists()
 

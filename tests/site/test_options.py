@@ -32,7 +32,7 @@ ARTICLES = {
     "a1": (
         "---\ntitle: 第一篇\nscript: hant\nspeaker: tang-daosheng\ndate: 2019-03-01\n"
         "tags: [騰訊, 訪談]\nsummary: 摘要一。\n---\n\n"
-        "## 開頭\n\n你好,世界。“騰訊”與「騰訊」。你好 世界。甲乙丙。騰訊云。\n"
+        "## 開頭\n\n你好,世界。“騰訊”與「騰訊」。你好 世界。甲乙丙。騰訊云。編輯器折行的\n第二行。\n"
     ),
     # Simplified: 这里 is 這裡 in Taiwan's standard, 這裏 in Hong Kong's.
     "a2": "---\ntitle: 第二篇\nscript: hans\ndate: 2019-02-01\ntags: [腾讯]\n---\n\n这里是腾讯。\n",
@@ -59,7 +59,7 @@ CHANGED = {
 ARTICLE_AND_OUTPUT_OFF = {
     "zhpress/article": {"enabled": False},
     "zhpress/output": {"enabled": False},
-    "zhpress/typeset": {"curly_quotes": False, "drop_cjk_spaces": False},
+    "zhpress/typeset": {"curly_quotes": False, "drop_cjk_spaces": False, "join_cjk_lines": False},
 }
 VARIANTS_AND_TYPESET_OFF = {"zhpress/variants": {"enabled": False}, "zhpress/typeset": {"enabled": False}}
 
@@ -173,11 +173,11 @@ def test_default_config_of_each_plugin_is_exactly_as_documented():
         "zhpress/article": {
             "enabled": True, "articles_dir": "articles", "per_page": 20, "archive_dir": "archive",
             "entities": "site_config/entities.yml", "tags_dir": "tags", "cjk_per_minute": 400,
-            "words_per_minute": 200, "feed_items": 50, "feed_full_text": True,
+            "words_per_minute": 200, "feed_items": 50, "feed_full_text": True, "timezone": "UTC",
         },
         "zhpress/typeset": {
             "enabled": True, "punctuation": True, "corner_quotes": True, "curly_quotes": True,
-            "drop_cjk_spaces": True,
+            "drop_cjk_spaces": True, "join_cjk_lines": True,
         },
         "zhpress/variants": {
             "enabled": True, "source_script": "hant", "mechanical_conversion": False, "traditional": "tw",
@@ -329,6 +329,12 @@ def test_typeset_drop_cjk_spaces_false_keeps_spaces_between_cjk(default, article
         assert "你好世界" in body(page(default, f"{variant}/articles/a1"))
         text = body(page(article_off, f"{variant}/articles/a1"))
         assert "你好 世界" in text and "你好，世界" in text  # punctuation still on
+
+
+def test_typeset_join_cjk_lines_false_keeps_soft_line_breaks(default, article_off):
+    for variant in ("zh-hant", "zh-hans"):
+        assert "折行的第二行" in body(page(default, f"{variant}/articles/a1"))
+        assert "折行的\n第二行" in body(page(article_off, f"{variant}/articles/a1"))
 
 
 # --- zhpress/variants -----------------------------------------------------------------

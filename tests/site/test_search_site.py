@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from mkdocs.config import base, load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, edit_config
 from zhpress.search.config import DEFAULT_EXCLUDE_CLASSES, SearchConfig
 
 ENTRY = "  - zhpress/search\n"
@@ -94,6 +95,25 @@ def test_builds_with_every_other_zhpress_plugin_off(tmp_path):
     urls = json.loads(gzip.decompress((site / "search" / "u" / "0.bin").read_bytes()))
     assert any(u[0] == "articles/tang-daosheng-csig-first-year/" for u in urls)
     assert "data-zhpress-search=" in (site / "articles" / "tang-daosheng-csig-first-year" / "index.html").read_text()
+
+
+def index_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted((site / "search").rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a split needs two cores")
+def test_one_index_however_the_build_runs(tmp_path, real_site):
+    # The second script's pages reach the indexer from the build's second
+    # process (core/split.py) through a file (search/inbox.py): indexed in
+    # the build's own process after the join, or in one process altogether,
+    # the index is the same, byte for byte, as the default build's.
+    local = with_plugins(copy_project(tmp_path / "local"), "  - zhpress/search:\n      parallel: false\n")
+    whole = copy_project(tmp_path / "whole")
+    edit_config(whole, "  - zhpress/variants\n", "  - zhpress/variants:\n      parallel: false\n")
+    expected = index_files(real_site)
+    assert len(expected) > 20
+    assert index_files(build_site(local)) == expected
+    assert index_files(build_site(whole)) == expected
 
 
 def test_disabled_it_leaves_no_box_and_no_index(tmp_path):

@@ -31,8 +31,8 @@ def test_names_aliases_and_terms_of_any_file_and_shape(tmp_path):
     assert set(found) == {"湯道生", "汤道生", "Dowson Tong", "騰訊", "腾讯", "Tencent",
                           "產業互聯網", "产业互联网", "Industrial Internet", "雲計算", "云计算"}
     words = build_dictionary(tmp_path, use_jieba=False)
-    assert words == {w: SITE_WEIGHT for w in (
-        "汤道生", "dowsontong", "腾讯", "tencent", "产业互联网", "industrialinternet", "云计算")}
+    # Dowson Tong, Industrial Internet: several words, which never meet in one term of a query
+    assert words == {w: SITE_WEIGHT for w in ("汤道生", "腾讯", "tencent", "产业互联网", "云计算")}
 
 
 def test_a_missing_folder_gives_no_words(tmp_path):

@@ -1,6 +1,10 @@
 """zhpress.search.extract: a page's final HTML to sections of blocks."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from zhpress.search import extract
 from zhpress.search.config import DEFAULT_EXCLUDE_CLASSES
 from zhpress.search.extract import content_region, extract_sections
 
@@ -52,3 +56,18 @@ def test_content_region_is_materials_article_with_nested_articles():
     assert "站名" not in region and "foot" not in region
     assert sections(region) == ("T", [("", "", ["body"])])
     assert content_region("<p>no Material</p>") is None
+
+
+def test_embedded_content_sits_in_its_line_and_its_fallback_is_not_text():
+    _, found = sections(
+        "<p>進入安裝畫面\n<img alt='install' src='a.jpg' />\n選擇中文</p>"
+        "<p>按 <input type='checkbox'> 同意<iframe src='x'>no frames</iframe>後<video>no video</video>繼續</p>")
+    assert found == [("", "", ["進入安裝畫面 選擇中文", "按 同意後繼續"])]
+
+
+def test_the_browser_cuts_blocks_as_the_index_does():
+    # assets/search.js highlights a page's matches block by block: its lists are these.
+    engine = (Path(extract.__file__).parent / "assets" / "search.js").read_text(encoding="utf-8")
+    for name, expected in (("INLINE", extract.INLINE), ("SKIPPED", extract.SKIPPED)):
+        listed = re.search(rf"var {name} = new Set\(\[(.*?)\]\);", engine, re.S).group(1)
+        assert set(re.findall(r'"([a-z]+)"', listed)) == expected, name

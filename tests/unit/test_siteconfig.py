@@ -230,3 +230,54 @@ def test_load_site_config_takes_any_two_paths(tmp_path):
     # A glossary referring to an entity needs the entities beside it.
     with pytest.raises(SiteConfigError, match="'tencent' in 'related' of entry 'gmv' is no entry's id"):
         load_site_config(None, root / "site_config" / "glossary.yml")
+
+
+# --- not_in: where a name is another word ------------------------------------
+
+
+def test_not_in_lists_longer_words_holding_a_name_in_either_script(tmp_path):
+    entities = """products:
+  - id: paipai
+    name: 拍拍
+    aliases: [拍拍網, Paipai]
+    not_in: [拍拍上面, 拍拍身上]
+people:
+  - id: yu-mei-ren
+    name: 于美人
+    not_in: [至於美人魚]
+"""
+    root = project(tmp_path, entities, None)
+    site = site_config_of(root)
+    assert site.entities.get("paipai").not_in == ("拍拍上面", "拍拍身上")
+    pairs = phrase_pairs(root)
+    # The converter's override does not fire there either, in either script.
+    assert ("拍拍", "拍拍", ("拍拍上面", "拍拍身上")) in pairs and ("拍拍網", "拍拍网") in pairs
+    assert ("于美人", "于美人", ("至于美人鱼",)) in pairs  # the Simplified text holds the name
+    from zhpress.text.convert import ScriptConverter
+
+    converter = ScriptConverter("tw", pairs)
+    assert converter.convert("至于美人鱼", "hant", "hans") == "至於美人魚"
+    assert converter.convert("由于美人主持", "hant", "hans") == "由于美人主持"
+
+
+def test_a_not_in_context_must_hold_a_name_and_be_longer(tmp_path):
+    entities = """products:
+  - id: jd
+    name: 京東
+    aliases: [JD.com]
+    not_in: [南京東路, 南京路, 京东, JD.co]
+  - id: x
+    name: 某
+    not_in: 南京東路
+"""
+    found = problems_of(tmp_path, entities=entities, glossary=None)
+    assert found == [
+        "site_config/entities.yml:5: '南京路' in 'not_in' of entry 'jd' holds none of its names. Fix: write the "
+        "longer word the name is found in, e.g. 南京東路 for 京東 (names of entry 'jd': 京東, JD.com)",
+        "site_config/entities.yml:5: '京东' in 'not_in' of entry 'jd' is one of its names. Fix: write the longer "
+        "word around the name where it must not be found, or remove the name",
+        "site_config/entities.yml:5: 'JD.co' in 'not_in' of entry 'jd' holds none of its names. Fix: write the "
+        "longer word the name is found in, e.g. 南京東路 for 京東 (names of entry 'jd': 京東, JD.com)",
+        "site_config/entities.yml:8: 'not_in' of entry 'x' must be a list. Fix: write it in brackets, "
+        "e.g. not_in: [南京東路, 北京東路]",
+    ]

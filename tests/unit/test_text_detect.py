@@ -38,8 +38,9 @@ def mechanical(simplified: str) -> str:
 def test_the_seed_is_flagged():
     verdict = looks_mechanically_converted(seed())
     assert verdict.flagged and bool(verdict)
-    assert (verdict.count, verdict.kinds, verdict.cjk) == (40, 9, 2813)
-    assert verdict.rate == pytest.approx(142.2, abs=0.1) and verdict.score == verdict.rate
+    # 15 CJK characters in quotes (“9·30”, “數字廣東”...) are not counted.
+    assert (verdict.count, verdict.kinds, verdict.cjk) == (40, 9, 2798)
+    assert verdict.rate == pytest.approx(143.0, abs=0.1) and verdict.score == verdict.rate
     assert {span.found for span in verdict.spans} == set("么后并云愿系干制志")
 
 
@@ -134,3 +135,18 @@ def test_hong_kong_standard():
     verdict = looks_mechanically_converted("我們在房間里面,之后那么多。", standard="hk")
     assert verdict.flagged
     assert [(s.found, s.repaired) for s in verdict.spans] == [("里", "裏"), ("后", "後"), ("么", "麼")]
+
+
+def test_quoted_simplified_titles_code_and_addresses_are_not_the_authors_prose():
+    # A correct Traditional post quoting mainland titles (a real case: the
+    # build suggested the repair for a post whose only Simplified text was a
+    # quoted title).
+    text = ("這篇文章引用了《让云计算更简单：后端工程师的修养》一書，我覺得很好。\n"
+            "再看「干货：并发编程里面的锁」與“云原生之后”。\n"
+            "> 引用：这么多的云，后面再说\n"
+            "```\n# 云 后 并 里 面 干\n```\n"
+            "程式 `云后并` 與 [連結](https://example.com/云/后/并) 都不算。\n")
+    verdict = looks_mechanically_converted(text)
+    assert verdict.count == 0 and not verdict.flagged
+    # The same words as the author's own prose are counted.
+    assert looks_mechanically_converted(text, quoted=True).flagged

@@ -61,12 +61,12 @@ SEED_LINES = [line for line in SEED.splitlines() if line]
 HALF = ",;:?!()"
 
 
-def assert_fixed(text: str, expected: str, before: str = "", after: str = "") -> None:
-    assert fix_punctuation(text, before, after) == expected
+def assert_fixed(text: str, expected: str, before: str = "", after: str = "", repair: bool = False) -> None:
+    assert fix_punctuation(text, before, after, repair=repair) == expected
     # One scanner: the reported issues reproduce the fix exactly.
-    assert apply_issues(text, find_halfwidth(text, before, after)) == expected
+    assert apply_issues(text, find_halfwidth(text, before, after, repair=repair)) == expected
     # Idempotent.
-    assert fix_punctuation(expected, before, after) == expected
+    assert fix_punctuation(expected, before, after, repair=repair) == expected
 
 
 # --- Seed sentences ------------------------------------------------------------
@@ -123,17 +123,20 @@ SEED_CASES = [
 
 @pytest.mark.parametrize("text, expected", SEED_CASES)
 def test_seed_sentences(text, expected):
+    # The seed says it came through a mechanical conversion: its marks are
+    # the converter's, repaired after Latin words too.
     assert text in SEED.replace("\n", "")
-    assert_fixed(text, expected)
+    assert_fixed(text, expected, repair=True)
 
 
 def test_seed_last_line_exact():
     assert SEED_LINES[-1] == "(此文由本刊記者謝麗容采訪整理;編輯:馬克)"
-    assert fix_punctuation(SEED_LINES[-1]) == "（此文由本刊記者謝麗容采訪整理；編輯：馬克）"
+    assert fix_punctuation(SEED_LINES[-1], repair=True) == "（此文由本刊記者謝麗容采訪整理；編輯：馬克）"
 
 
 # --- Mixed Chinese and English -------------------------------------------------
 
+# Repair mode: text that came through a mechanical conversion.
 MIXED_CASES = [
     ("To B業務,騰訊", "To B業務，騰訊"),  # CJK on the left
     ("微信支付、游戲,音樂", "微信支付、游戲，音樂"),
@@ -166,7 +169,54 @@ MIXED_CASES = [
 
 
 @pytest.mark.parametrize("text, expected", MIXED_CASES)
-def test_mixed_chinese_english(text, expected):
+def test_mixed_chinese_english_repaired(text, expected):
+    assert_fixed(text, expected, repair=True)
+
+
+# Faithful mode (every source that does not say it came through a mechanical
+# conversion): what the author wrote in Latin context stays.
+FAITHFUL_CASES = [
+    ("Yahoo!奇摩", "Yahoo!奇摩"),  # a name with its mark
+    ("用Yahoo!奇摩", "用Yahoo!奇摩"),
+    ("::first-line 的用法", "::first-line 的用法"),  # a CSS pseudo-element
+    ("使用 :hover 選擇器", "使用 :hover 選擇器"),
+    ("使用:hover", "使用:hover"),  # a colon before Latin is a symbol
+    ("利用 ! 這個運算子", "利用 ! 這個運算子"),  # an operator alone between spaces
+    ("這是 attacks work? 好", "這是 attacks work? 好"),  # an English title
+    ("React,然後我們", "React,然後我們"),  # after an English word
+    ("來自Google,但是", "來自Google,但是"),
+    ("用戶KPI?我想", "用戶KPI?我想"),
+    ("To B,騰訊", "To B,騰訊"),
+    ("Hello, 世界", "Hello, 世界"),
+    ("比分3:2,中國隊", "比分3:2,中國隊"),
+    ("價格:100元", "價格:100元"),
+    ("騰訊(what?)是", "騰訊（what?）是"),  # the pair still converts
+    ('他說"OK"?', '他說"OK"?'),
+    ("騰訊 , 公司", "騰訊 , 公司"),
+    # Chinese context converts as before
+    ("騰訊,公司", "騰訊，公司"),
+    ("好嗎?是的", "好嗎？是的"),
+    ("說明: 這是", "說明：這是"),
+    ("的是,1999年", "的是，1999年"),  # a comma touching Chinese on its left
+    ("騰訊,Google", "騰訊，Google"),
+    ("騰訊, Tencent", "騰訊，Tencent"),
+    ("真的嗎...?", "真的嗎...？"),
+    ("什么?!", "什么？！"),
+    ("“好”?", "“好”？"),
+    ('他說"好",然後', '他說"好"，然後'),
+    ("好,(AI)", "好，（AI）"),
+    ("(AI),然後", "（AI），然後"),
+    ("騰訊(Tencent)的", "騰訊（Tencent）的"),
+    # Real cases where AutoCorrect and the first version of these rules
+    # differed (bench/punctuation_vs_autocorrect.py on tests/fixtures/real):
+    ("比如把输入的「!=」直接显示成「≠」", "比如把输入的「!=」直接显示成「≠」"),  # an operator
+    ("去了？”Σ(っ °Д °;)っ", "去了？”Σ(っ °Д °;)っ"),  # a face, not a bracket pair
+    ("為什麼稱作IPv6,而非繼IPv4之後", "為什麼稱作IPv6,而非繼IPv4之後"),  # after a name, as written
+]
+
+
+@pytest.mark.parametrize("text, expected", FAITHFUL_CASES)
+def test_faithful_latin_context(text, expected):
     assert_fixed(text, expected)
 
 
@@ -266,13 +316,15 @@ def test_unchanged(text):
 
 def test_url_followed_by_chinese_comma():
     # The URL keeps its comma; the sentence comma after it converts.
-    assert_fixed("見http://x.y/a,b,謝謝", "見http://x.y/a,b，謝謝")
-    assert_fixed("郵箱:a@b.com,謝謝", "郵箱：a@b.com，謝謝")
+    assert_fixed("見http://x.y/a,b,謝謝", "見http://x.y/a,b，謝謝", repair=True)
+    assert_fixed("郵箱:a@b.com,謝謝", "郵箱：a@b.com，謝謝", repair=True)
     assert_fixed("見(https://a.b/c)", "見（https://a.b/c）")
+    # Faithful: a comma that touches the address stays as written.
+    assert_fixed("見http://x.y/a,b,謝謝", "見http://x.y/a,b,謝謝")
 
 
 def test_colon_before_letter_is_not_an_emoticon():
-    assert_fixed("例如:D公司", "例如：D公司")
+    assert_fixed("例如:D公司", "例如：D公司", repair=True)
 
 
 # --- Context across tags -------------------------------------------------------
@@ -282,9 +334,10 @@ CONTEXT_CASES = [
     (",公司", "訊", "", "，公司"),  # <strong>騰訊</strong>,公司
     (",", "訊", "公", "，"),
     ("騰訊", "", ",", "騰訊"),  # only this run changes
-    ("Tencent,", "", "騰", "Tencent，"),  # Tencent,<em>騰訊</em>
+    ("Tencent,", "", "騰", "Tencent,"),  # Tencent,<em>騰訊</em>: after a Latin word
     ("?", "麼", "", "？"),
-    ("Hi!", "中", "", "Hi！"),
+    ("Hi!", "中", "", "Hi!"),
+    ("!", "o", "很", "!"),  # <a>Yahoo</a>!很好
     ("(企業)", "B", "和", "（企業）"),
     ("(", "中", "", "("),  # a lone bracket is unbalanced in its run
     (", b", "a", "", ", b"),
@@ -299,7 +352,8 @@ def test_before_after_context(text, before, after, expected):
 
 
 def test_context_matters():
-    assert fix_punctuation(",公司", before="a") == "，公司"  # right is CJK anyway
+    assert fix_punctuation(",公司", before="a") == ",公司"  # touches the Latin word
+    assert fix_punctuation(",公司", before="a", repair=True) == "，公司"  # right is CJK
     assert fix_punctuation("?", before="a") == "?"
     assert fix_punctuation("?", before="好") == "？"
     assert fix_punctuation(", world", before="o") == ", world"
@@ -336,11 +390,15 @@ def test_issue_offsets_with_context():
 
 def test_issues_do_not_overlap():
     text = "好 , (企業) , 好"
-    issues = find_halfwidth(text)
+    issues = find_halfwidth(text, repair=True)
     spans = [(i.start, i.end) for i in issues]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert fix_punctuation(text, repair=True) == "好，（企業），好"
+    # Faithful: the pair converts and absorbs the spaces, so each comma then
+    # touches Chinese (what a second call would see).
     assert fix_punctuation(text) == "好，（企業），好"
+    assert fix_punctuation("好 , 企業") == "好 , 企業"  # alone between spaces
 
 
 ALL_INPUTS = (
@@ -366,7 +424,7 @@ def test_find_halfwidth_agrees_with_fix_everywhere():
 def test_find_halfwidth_on_seed_reports_every_line():
     reported = 0
     for line in SEED_LINES:
-        issues = find_halfwidth(line)
+        issues = find_halfwidth(line, repair=True)
         reported += len(issues)
         assert [line[i.offset] for i in issues] == [i.char for i in issues]
     # Every ,;:?!() of the seed is in Chinese context.
@@ -394,7 +452,7 @@ _ADJACENT = re.compile(f"[{CJK_CHARS}][,;:?!()]|[,;:?!()][{CJK_CHARS}]")
 
 def test_seed_has_no_halfwidth_next_to_cjk_after_fix():
     assert _ADJACENT.search(SEED)  # the seed really has the problem
-    fixed = "\n".join(fix_punctuation(line) for line in SEED_LINES)
+    fixed = "\n".join(fix_punctuation(line, repair=True) for line in SEED_LINES)
     assert not _ADJACENT.search(fixed)
     assert not any(ch in fixed for ch in HALF)
     # Nothing else changed: same text once full-width marks are folded back.
@@ -500,12 +558,13 @@ def _generated(count: int, seed: int):
         yield text, rng.choice(["", "中", "a", ","]), rng.choice(["", "中", "a", ")"])
 
 
-def test_properties_on_generated_text():
+@pytest.mark.parametrize("repair", [False, True])
+def test_properties_on_generated_text(repair):
     for text, before, after in _generated(3000, 20190930):
-        once = fix_punctuation(text, before, after)
-        issues = find_halfwidth(text, before, after)
+        once = fix_punctuation(text, before, after, repair=repair)
+        issues = find_halfwidth(text, before, after, repair=repair)
         assert apply_issues(text, issues) == once, (text, before, after)
-        assert fix_punctuation(once, before, after) == once, (text, before, after)
+        assert fix_punctuation(once, before, after, repair=repair) == once, (text, before, after)
         depth = 0
         for issue in issues:
             assert text[issue.offset] == issue.char

@@ -50,7 +50,7 @@ def test_block_tags_end_the_context():
 
 
 def test_entities_are_unescaped_for_the_function_and_escaped_back():
-    out = transform_html("<p>騰訊&amp;阿里,&lt;雲&gt;</p>", typesetter())
+    out = transform_html("<p>騰訊&amp;阿里, &lt;雲&gt;</p>", typesetter())
     assert out == "<p>騰訊&amp;阿里，&lt;雲&gt;</p>"
 
 

@@ -18,3 +18,7 @@ class ArticleConfig(base.Config):
     # Feeds (RSS 2.0, Atom, JSON Feed) per variant: newest N articles.
     feed_items = c.Type(int, default=50)
     feed_full_text = c.Type(bool, default=True)
+    # Where a front matter time without a UTC offset was written (feeds,
+    # share metadata): UTC, an offset such as +08:00, or a zone name such as
+    # Asia/Taipei. A date without a time is its midnight there.
+    timezone = c.Type(str, default="UTC")

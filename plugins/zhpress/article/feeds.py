@@ -61,10 +61,12 @@ def _partial(value) -> PartialDate | None:
 
 
 def full_datetime(date: PartialDate | dt.datetime) -> dt.datetime:
-    """Feeds need a full timestamp: a date known to the year or month becomes its first day, UTC."""
+    """Feeds need a full timestamp: a date known to the year or month becomes
+    its first day, a day without a time its midnight, UTC unless the date
+    carries its offset (PartialDate.in_zone gives it the site's)."""
     if isinstance(date, dt.datetime):
         return date if date.tzinfo else date.replace(tzinfo=dt.timezone.utc)
-    return dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.timezone.utc)
+    return date.as_datetime()
 
 
 def _rfc3339(date: PartialDate | dt.datetime) -> str:

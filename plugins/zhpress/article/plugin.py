@@ -21,6 +21,7 @@ from ..siteconfig.entities import EntitiesError, load_entities
 from ..core import pipeline, split
 from ..core.parallel import map_in_two
 from ..core.context import FEEDS as FEEDS_NAME
+from ..core.dates import zone
 from ..core.published import FEEDS
 from ..core.script import in_script, in_source_script, install_template_helpers
 from ..core.strings import ui_strings
@@ -52,6 +53,11 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         for option in ("per_page", "cjk_per_minute", "words_per_minute", "feed_items"):
             if self.config[option] < 1:
                 raise PluginError(f"zhpress/article: '{option}' must be at least 1")
+        try:
+            self.zone = zone(self.config.timezone)
+        except ValueError as error:
+            raise PluginError(f"zhpress/article: {error}. Fix: write e.g. 'timezone: Asia/Taipei' or "
+                              "'timezone: +08:00' under zhpress/article in mkdocs.yml") from None
         config.theme.dirs.append(TEMPLATES_DIR)
         try:
             self.entities = load_entities(project_dir(config) / self.config.entities)
@@ -234,7 +240,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
             page, site_name=config.site_name,
             site_url=config.site_url or "", language=language,
             other_languages=[v.lang for v in VARIANTS if v.lang != language] if variant else [],
-            cover_url=cover.url if cover else None,
+            cover_url=cover.url if cover else None, zone=self.zone,
         ))  # every value is escaped for where it lands (share.py)
 
     def _cover_file(self, page) -> File | None:
@@ -254,6 +260,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
         if self.config.enabled:
             env.globals[FEEDS_NAME] = FEEDS
         env.filters["zh_date"] = format_date
+        env.filters["iso_date"] = iso_date
         env.filters["as_list"] = as_list
         return env
 
@@ -279,7 +286,7 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
                 file = self.files.get_file_from_path(variant_uri(variant, record.src_uri) if variant else record.src_uri)
                 if file and file.page:
                     pages.append(file.page)
-            entries = [feed_entry(p, config.site_url or "") for p in pages]
+            entries = [feed_entry(p, config.site_url or "", self.zone) for p in pages]
             title = in_script(config.site_name, variant, config)
             write_feeds(
                 config.site_dir, variant.prefix if variant else "", entries, title=title,
@@ -290,10 +297,21 @@ class ArticlePlugin(BasePlugin[ArticleConfig]):
 
 
 def format_date(value) -> str:
-    """2019 -> 2019年, 2019-10 -> 2019年10月, 2019-10-08 -> 2019年10月8日."""
+    """2019 -> 2019年, 2019-10 -> 2019年10月, 2019-10-08 -> 2019年10月8日,
+    2019-10-08 22:10 -> 2019年10月8日 22:10."""
     if value is None or value == "":
         return ""
     try:
         return PartialDate.parse(value).chinese()
+    except ValueError:
+        return str(value)
+
+
+def iso_date(value) -> str:
+    """A front matter date for <time datetime>: 2019-10, 2019-10-08T22:10:00+08:00."""
+    if value is None or value == "":
+        return ""
+    try:
+        return PartialDate.parse(value).iso()
     except ValueError:
         return str(value)

@@ -31,15 +31,22 @@ def absolute(site_url: str, path: str) -> str:
     return urljoin(site_url or "/", path)
 
 
+def dated(value, zone: dt.tzinfo) -> PartialDate | None:
+    """A front matter date with the site's UTC offset where it gives none."""
+    if value is None or value == "":
+        return None
+    return PartialDate.parse(value).in_zone(zone)
+
+
 def share_head(page: Page, *, site_name: str, site_url: str, language: str,
-               other_languages: list[str], cover_url: str | None) -> str:
+               other_languages: list[str], cover_url: str | None, zone: dt.tzinfo = dt.timezone.utc) -> str:
     """Open Graph, Twitter card and JSON-LD for one article page."""
     url = absolute(site_url, page.url)
     meta = page.meta
     image = absolute(site_url, cover_url) if cover_url else None
     common = dict(title=page.title, url=url, site_name=site_name, language=language,
-                  description=str(meta.get("summary") or ""), published=meta.get("date"),
-                  modified=meta.get("updated"), tags=as_list(meta.get("tags")), image_url=image)
+                  description=str(meta.get("summary") or ""), published=dated(meta.get("date"), zone),
+                  modified=dated(meta.get("updated"), zone), tags=as_list(meta.get("tags")), image_url=image)
     return "\n".join([
         open_graph_tags(alternate_languages=other_languages, **common),
         json_ld_article(subtitle=str(meta.get("subtitle") or ""), authors=authors_of(page),
@@ -55,11 +62,11 @@ def absolute_links(html: str, base: str) -> str:
     return _RELATIVE_URL.sub(lambda m: f'{m.group(1)}{urljoin(base, m.group(2))}"', html)
 
 
-def feed_entry(page: Page, site_url: str) -> FeedEntry:
+def feed_entry(page: Page, site_url: str, zone: dt.tzinfo = dt.timezone.utc) -> FeedEntry:
     url = absolute(site_url, page.url)
     return FeedEntry(
         title=page.title, url=url, id=url,
-        date=page.meta.get("date"), updated=page.meta.get("updated"),
+        date=dated(page.meta.get("date"), zone), updated=dated(page.meta.get("updated"), zone),
         authors=authors_of(page), summary=str(page.meta.get("summary") or ""),
         content_html=absolute_links(page.content or "", url),
         tags=[str(t) for t in as_list(page.meta.get("tags"))],
@@ -70,7 +77,7 @@ def build_date(entries: list[FeedEntry]) -> dt.datetime:
     """The newest date in the feed, so the same sources give the same bytes."""
     dates = [d for e in entries for d in (e.date, e.updated) if isinstance(d, PartialDate)]
     if dates:
-        return full_datetime(max(dates))
+        return max(full_datetime(date) for date in dates)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 

@@ -13,10 +13,12 @@ class ArticleRecord:
     tags: list[str] = field(default_factory=list)
 
     def sort_key(self):
-        # Newest first, undated last, then by file name so the order is stable.
+        # Newest first (within a day by the time of day, when known; a day
+        # without one after its timed articles), undated last, then by file
+        # name so the order is stable.
         if self.date is None:
-            return (1, 0, 0, 0, self.src_uri)
-        return (0, -self.date.year, -self.date.month, -self.date.day, self.src_uri)
+            return (1, (), self.src_uri)
+        return (0, tuple(-part for part in self.date.sort_key()), self.src_uri)
 
 
 def record_from_meta(src_uri: str, meta: dict) -> ArticleRecord:

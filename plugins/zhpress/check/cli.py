@@ -39,14 +39,21 @@ class _Collect(logging.Handler):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhpress", description="Tools for a zhpress site.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    return run(parser.parse_args(argv))
+
+
+def add_parser(commands) -> None:
+    """`zhpress check`, as one command of the `zhpress` console command (zhpress/cli.py)."""
     check = commands.add_parser("check", help="report every problem of the tree, each with its file and line")
     check.add_argument("project", nargs="?", default=".", help="project folder or its mkdocs.yml (default: .)")
     check.add_argument("-f", "--config-file", help="the configuration file (default: mkdocs.yml in the project)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--list", action="store_true", help="list the checks and their levels, then stop")
-    args = parser.parse_args(argv)
+
+
+def run(args) -> int:
     if args.list:
         for code, (level, what) in CHECKS.items():
             print(f"{code:16} {level:10} {what}")

@@ -19,7 +19,7 @@ from .markdown import Prose, Scan, prose_runs, scan
 from .project import Project
 from .sources import Source
 
-ID_SHAPED = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z][a-z0-9]*$")
+ID_SHAPED = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 ACRONYM = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![A-Za-z0-9_])")
 _TEXT_META = ("title", "subtitle", "summary")
 
@@ -85,8 +85,10 @@ def page_problems(document: Document, project: Project, site) -> list[Problem]:
 
 
 def _entity_references(document: Document, site) -> list[Problem]:
-    """A byline value written like an id (tang-daosheng) must be one."""
+    """A byline may be any name (`author: gasolin` is shown as written); one
+    written like an id that is one edit from a real id is likely a typo."""
     problems = []
+    ids = [entity.id for entity in site.entities]
     for key in PEOPLE_KEYS:
         node = document.nodes.get(key)
         if node is None:
@@ -96,20 +98,24 @@ def _entity_references(document: Document, site) -> list[Problem]:
             if not isinstance(item, ScalarNode) or not ID_SHAPED.match(str(item.value)):
                 continue
             value = str(item.value)
-            if site.entities.find(value) is None:
-                ids = [entity.id for entity in site.entities]
-                close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-                fix = (f"did you mean '{close[0]}'?" if close else
-                       "add the entity to site_config/entities.yml, or write the person's name")
+            if site.entities.find(value) is not None:
+                continue
+            close = difflib.get_close_matches(value, ids, n=1, cutoff=0.8)
+            if close:
                 problems.append(Problem(document.source.shown, item.start_mark.line + 2,
-                                        f"{key} '{value}' looks like an entity id, but site_config has no such entity",
-                                        fix, column=item.start_mark.column + 1, code="entity"))
+                                        f"{key} '{value}' is shown as written: no entity has this id or name",
+                                        f"did you mean '{close[0]}'?", column=item.start_mark.column + 1,
+                                        severity=SUGGESTION, code="entity"))
     return problems
 
 
-def text_problems(document: Document, known_terms: set[str]) -> list[Problem]:
+def text_problems(document: Document, known_terms: set[str], repair_default: bool = False) -> list[Problem]:
     """Half-width punctuation in Chinese text (warnings) and acronyms no
-    glossary entry explains (suggestions, once per page)."""
+    glossary entry explains (suggestions, once per page). The punctuation
+    rules are the build's (zhpress/typeset): `repair_default` is the site's
+    `mechanical_conversion`, which the page's own front matter overrides."""
+    value = document.meta.get("mechanical_conversion") if isinstance(document.meta, dict) else None
+    repair = repair_default if value is None else bool(value)
     problems: list[Problem] = []
     shown = document.source.shown
     runs = list(prose_runs(document.scan)) if document.scan else []
@@ -120,7 +126,7 @@ def text_problems(document: Document, known_terms: set[str]) -> list[Problem]:
             runs.insert(0, (Prose(node.start_mark.line + 2, column, str(node.value)), "", ""))
     seen: set[str] = set()
     for piece, before, after in runs:
-        for issue in find_halfwidth(piece.text, before, after):
+        for issue in find_halfwidth(piece.text, before, after, repair=repair):
             problems.append(Problem(shown, piece.line, issue.message.split(";")[0],
                                     f"write '{issue.replacement}'",
                                     column=piece.column + issue.offset, severity=WARNING, code="punctuation"))

@@ -7,6 +7,7 @@ import os
 from dataclasses import replace
 
 from ..core.problems import ERROR, OFF, SEVERITIES, SUGGESTION, WARNING, Problem
+from ..core.script import ScriptSettings
 from .documents import known_terms, page_problems, read_document, site_problems, text_problems
 from .links import link_problems
 from .project import Project
@@ -22,10 +23,10 @@ CHECKS: dict[str, tuple[str, str]] = {
     "source-kind": (ERROR, "files with a Markdown extension MkDocs would publish as raw files (x.MD)"),
     "folder": (ERROR, "pages in a misspelled articles folder"),
     "collision": (ERROR, "two sources published at one address (x.md and x/index.md)"),
-    "file-name": (WARNING, "file names: .markdown instead of .md, articles not named by an ASCII slug"),
+    "file-name": (WARNING, "file names: .markdown instead of .md, article names with spaces, upper case or URL marks"),
     "empty": (ERROR, "articles with no text"),
     "template": (ERROR, "templates a page asks for that the theme does not have"),
-    "entity": (ERROR, "bylines naming an entity id that site_config does not have"),
+    "entity": (SUGGESTION, "bylines that look like a misspelled entity id (any other name is shown as written)"),
     "link": (ERROR, "links to files that do not exist, or to folders"),
     "anchor": (ERROR, "links to anchors that are no heading or id of the page"),
     "image": (ERROR, "images and covers that do not exist"),
@@ -76,6 +77,7 @@ def check_tree(project: Project, config, files, levels: dict[str, str] | None = 
     problems += config_problems(project, config)
     documents = []
     terms = known_terms(site)
+    repair_default = ScriptSettings.of(config).mechanical_conversion if config is not None else False
     for source in sources:
         if source.text is None:
             continue
@@ -83,7 +85,8 @@ def check_tree(project: Project, config, files, levels: dict[str, str] | None = 
         problems += found
         problems += page_problems(document, project, site)
         if not all(code in skip for code in TEXT_CHECKS):
-            problems += [p for p in text_problems(document, terms) if p.code not in skip]
+            problems += [p for p in text_problems(document, terms, repair_default)
+                         if p.code not in skip]
         documents.append(document)
     problems += site_problems(documents)
     uris = {f.src_uri for f in files if f.abs_src_path and f.src_dir and

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from ..core.links import ABSOLUTE, FOUND, SAME_PAGE, UNRECOGNIZED, page_source_for_url, resolve, source_url
 from ..core.problems import WARNING, Problem
 from .documents import Document
 from .project import Project
@@ -62,27 +63,25 @@ def _check(document, link, pages, files, project, raw_html) -> Problem | None:
         return None
     if dest.startswith("//"):
         return None
-    path, _, fragment = dest.partition("#")
-    path = unquote(path.split("?", 1)[0])
-    if dest.startswith("/"):
+    here = document.source.uri
+    found_target = resolve(dest, here, lambda uri: uri in files)
+    path, fragment = found_target.path, found_target.fragment
+    if found_target.kind == ABSOLUTE:
         return problem(f"absolute {what} '{dest}': the site is published under /zh-hant/ and /zh-hans/, where "
                        "it leads out of the reader's script", "write the path relative to this file",
                        severity=WARNING, code="absolute-link")
-    here = document.source.uri
-    if not path:
-        if fragment and unquote(fragment) not in document.anchors(project):
-            return problem(f"anchor '#{fragment}' is not a heading or id of this page",
-                           _anchor_fix(fragment, document.anchors(project)), code="anchor")
+    if found_target.kind == SAME_PAGE:
+        if fragment:
+            return _anchor_problem(problem, fragment, document, project, "this page")
         return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+    target = found_target.target
     if target.startswith("../") or target == "..":
         return problem(f"{what} '{dest}' leads out of {project.shown(project.docs_dir)}/: it is not published",
                        "link to a file inside " + project.shown(project.docs_dir) + "/")
-    if target in files:
+    if found_target.kind == FOUND:
         page = pages.get(target)
-        if page is not None and fragment and unquote(fragment) not in page.anchors(project):
-            return problem(f"anchor '#{fragment}' is not a heading or id of {page.source.shown}",
-                           _anchor_fix(fragment, page.anchors(project)), code="anchor")
+        if page is not None and fragment:
+            return _anchor_problem(problem, fragment, page, project, page.source.shown)
         return None
     top = target.split("/", 1)[0]
     if top in project.generated_dirs or target == ".":
@@ -93,8 +92,17 @@ def _check(document, link, pages, files, project, raw_html) -> Problem | None:
     folder_index = posixpath.join(target, "index.md")
     if folder_index in files:
         return problem(f"link to the folder '{dest}'", f"link the page itself: {posixpath.join(path, 'index.md')}")
-    if path.endswith("/") or any(f.startswith(target + "/") for f in files):
-        return problem(f"link to the folder '{dest}', which has no index.md", "link one of the pages in it")
+    if found_target.kind == UNRECOGNIZED:
+        # `../other-post/`: a page's address, not its source. Links name
+        # sources (MkDocs rewrites them into addresses in both scripts).
+        urls = {uri: source_url(uri, project.use_directory_urls) for uri in pages}
+        reached = page_source_for_url(path, here, urls)
+        if reached is not None:
+            suggestion = posixpath.relpath(reached, posixpath.dirname(here) or ".")
+            return problem(f"{what} '{dest}' is a page's address, not its source file",
+                           f"link the source: '{found_target.address(suggestion)}'")
+        if path.endswith("/") or any(f.startswith(target + "/") for f in files):
+            return problem(f"link to the folder '{dest}', which has no index.md", "link one of the pages in it")
     found = project.shown(project.docs_dir / target)
     pool = [f for f in files if f.lower().endswith(project.markdown_extensions) != link.image]
     candidates = [f for f in pool if posixpath.dirname(f) == posixpath.dirname(target)] or pool
@@ -106,6 +114,20 @@ def _check(document, link, pages, files, project, raw_html) -> Problem | None:
         fix = f"check the path: it is relative to {shown}"
     noun = "image" if link.image else "link target"
     return problem(f"{noun} '{path}' not found (looked for {found})", fix)
+
+
+def _anchor_problem(problem, fragment: str, page: Document, project: Project, where: str) -> Problem | None:
+    """Anchors as MkDocs compares them: as written. A percent-encoded anchor
+    whose decoded form is an id is refused with that form as the fix."""
+    anchors = page.anchors(project)
+    if fragment in anchors:
+        return None
+    decoded = unquote(fragment)
+    if decoded != fragment and decoded in anchors:
+        return problem(f"anchor '#{fragment}' is percent-encoded: MkDocs compares anchors as written",
+                       f"write '#{decoded}'", code="anchor")
+    return problem(f"anchor '#{fragment}' is not a heading or id of {where}", _anchor_fix(fragment, anchors),
+                   code="anchor")
 
 
 def _anchor_fix(fragment: str, anchors: set[str]) -> str:

@@ -29,6 +29,7 @@ from .config import CheckConfig
 from .engine import CHECKS, TEXT_CHECKS, SeverityError, check_tree, counts, failing, severities
 from .escape import RenderedMarkup, escape_by_default, escape_search_index, plain_titles
 from .project import Project
+from .rawlinks import raw_html_addresses, rewrite_raw_links
 from .sanitize import sanitize_html
 from .serve import ProblemsOverlay, mount_path_of
 from .sources import files_from_outside, project_files
@@ -99,7 +100,9 @@ class CheckPlugin(BasePlugin[CheckConfig]):
     @event_priority(pipeline.SANITIZE_HTML)
     def on_page_content(self, html, page, config, files):
         """Priority: SANITIZE_HTML (the body as Markdown rendered it, before
-        plugins add their own markup)."""
+        plugins add their own markup): raw HTML links and images resolved
+        like Markdown's, then the raw_html policy."""
+        html = rewrite_raw_links(html, page, config, files, raw_html_addresses(page.markdown))
         if self.config.raw_html == "safe":
             return sanitize_html(html)
         return html

@@ -20,7 +20,16 @@ from mkdocs.structure.files import Files, get_files
 from ..core.problems import WARNING, Problem
 from .project import Project
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An article's file name is its address, as written, in both scripts
+# (articles/中文標題/ under /zh-hant/ and /zh-hans/ alike): letters of any
+# script, digits, - _ and dots; no spaces, upper-case letters (hosts
+# that ignore case would mix two addresses) or marks that mean something in
+# a URL (# ? % & + ...).
+SLUG = re.compile(r"^[\w.-]+$")
+
+
+def _good_name(stem: str) -> bool:
+    return bool(SLUG.match(stem)) and stem == stem.lower()
 
 
 @dataclass
@@ -195,11 +204,12 @@ def _misplaced(sources: list[Source], project: Project) -> list[Problem]:
                                     f"rename it to {Path(source.uri).stem}.md", column=1, severity=WARNING,
                                     code="file-name"))
         if source.kind == "article" and "/" not in source.uri[len(articles) + 1:] and \
-                not SLUG.match(Path(source.uri).stem) and Path(source.uri).stem != "index":
-            problems.append(Problem(source.shown, 1, f"file name '{Path(source.uri).stem}' is not an ASCII slug: "
-                                    "it becomes the article's address",
-                                    "rename it with lower-case letters, digits and hyphens, e.g. "
-                                    "tang-daosheng-interview.md", column=1, severity=WARNING, code="file-name"))
+                not _good_name(Path(source.uri).stem) and Path(source.uri).stem != "index":
+            problems.append(Problem(source.shown, 1, f"file name '{Path(source.uri).stem}' becomes the article's "
+                                    "address: spaces, upper-case letters and marks such as # ? % & make a poor one",
+                                    "rename it with lower-case letters (Chinese ones too), digits and hyphens, e.g. "
+                                    "tang-daosheng-interview.md or 湯道生訪談.md", column=1, severity=WARNING,
+                                    code="file-name"))
     return problems
 
 

@@ -20,13 +20,46 @@ one folder: an archive of 1,000 articles renders each a thousand times.
   item that is not the page, holds no page active, and has no link into
   the page's own address comes out the same for every page of the folder.
 
+Whether a template depends on the page is read from the templates
+themselves, as the theme resolves them (a site's override included): a
+template that names `page`, `toc`, `meta` or `nav`, or includes or imports
+one that does, is rendered for each page unless the page is given (a
+`partials/search.html` override that prints `page.title` shows each page's
+own). Dynamic includes (`"icons/" ~ name`) are read as what they are in
+Material: icons and language files, made of configuration alone.
+
 The caches live on the template environment, which MkDocs makes anew for
 every build.
 """
 from __future__ import annotations
 
-from jinja2 import pass_context
+from jinja2 import TemplateNotFound, TemplateSyntaxError, meta, nodes, pass_context
 from markupsafe import Markup
+
+# Context variables that differ from page to page (MkDocs' template context).
+PAGE_NAMES = frozenset({"page", "toc", "meta", "nav"})
+
+
+def page_names(env, name: str, _seen: set | None = None) -> frozenset:
+    """The PAGE_NAMES template `name` reads, itself or through the templates
+    it includes, imports or extends (as `env` resolves them)."""
+    seen = set() if _seen is None else _seen
+    if name in seen:
+        return frozenset()
+    seen.add(name)
+    try:
+        source = env.loader.get_source(env, name)[0]
+        tree = env.parse(source)
+        used = set(meta.find_undeclared_variables(tree)) & PAGE_NAMES
+    except (TemplateNotFound, TemplateSyntaxError):
+        return PAGE_NAMES  # unknown: assume the worst
+    # A name the template sets itself (`{% set meta = entry.meta %}`) is
+    # not the page's in what it includes.
+    assigned = {node.target.name for node in tree.find_all(nodes.Assign) if isinstance(node.target, nodes.Name)}
+    for referenced in meta.find_referenced_templates(tree):
+        if referenced is not None:
+            used |= page_names(env, referenced, seen) - assigned
+    return frozenset(used)
 
 
 def _where(context) -> tuple:
@@ -44,6 +77,7 @@ class Fragments:
         self._made: dict[tuple, Markup] = {}
         self._page_made: dict[tuple, Markup] = {}  # given the page itself: kept while it renders
         self._page = None
+        self._reads_page: dict[str, frozenset] = {}  # template -> the PAGE_NAMES it reads
 
     @pass_context
     def __call__(self, context, name: str, in_any_folder: bool = False, **given) -> Markup:
@@ -51,6 +85,12 @@ class Fragments:
         loop's item), each the same object for the whole build (a Page).
         `in_any_folder`: the template writes no link, so one output serves
         every folder of the variant."""
+        reads = self._reads_page.get(name)
+        if reads is None:
+            reads = self._reads_page[name] = page_names(context.environment, name)
+        if reads - given.keys():  # it shows something of the page: made for each page
+            variables = {**context.get_all(), **given} if given else context.get_all()
+            return Markup(context.environment.get_template(name).render(variables))
         where = _where(context)
         if in_any_folder:
             where = where[:2]

@@ -41,8 +41,9 @@ KNOWN_KEYS: dict[str, str] = {
     "interviewer": "who asked the questions: a name or a list of names",
     "editor": "who edited it: a name or a list of names",
     "publication": "where it first appeared",
-    "date": "first published: YYYY, YYYY-MM or YYYY-MM-DD, only as precise as known",
-    "updated": "last substantial revision: YYYY, YYYY-MM or YYYY-MM-DD",
+    "date": "first published: YYYY, YYYY-MM or YYYY-MM-DD, only as precise as known, maybe with the time "
+            "(YYYY-MM-DD HH:MM, optionally :SS and a UTC offset such as +08:00)",
+    "updated": "last substantial revision: YYYY, YYYY-MM or YYYY-MM-DD, maybe with the time",
     "tags": "a list of topics",
     "cover": "path of a cover image",
     "script": "script the source is written in: hant (Traditional) or hans (Simplified); default from mkdocs.yml",
@@ -78,10 +79,18 @@ _SYNONYMS = {
 }
 
 DATE_FIX = "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-10-08"
+# For a value written with a time of day.
+TIME_FIX = "write YYYY-MM-DD HH:MM, optionally with :SS and a UTC offset, e.g. 2018-12-29 22:10 or " \
+           "2019-05-01T10:00:00+08:00"
 SCRIPTS = ("hant", "hans")
 # What Material's `hide:` knows; `search:` options it reads.
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 SEARCH_OPTIONS = {"exclude": bool, "boost": (int, float)}
+
+# A date written with a time of day: `2018-12-29 22:10`, `...T10:00:00+08:00`.
+_HAS_TIME = re.compile(r"\d[ \tTt]+\d{1,2}:")
+# A line whose indentation holds a tab: YAML refuses it (Hexo's reader does not).
+_TAB_INDENT = re.compile(r"^ *\t")
 
 # `title：x` (a full-width colon) or `title:x` (no space): YAML reads the line
 # as text, not as a key, and reports the following line, or nothing at all.
@@ -138,6 +147,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.nodes: dict[str, Node] = {}  # top-level key -> value node
         self.offset = 0  # file line of the opening `---`
+        self.block = ""  # the YAML between the --- lines
 
     def report(self, where: Node | int, message: str, fix: str = "", column: int = 1) -> None:
         if isinstance(where, int):
@@ -163,7 +173,7 @@ class _Checker:
                             'begin the file with "---", "title: <headline>", "---"')
             return {}
         self.offset = 1
-        block = match.group(1) or ""
+        block = self.block = match.group(1) or ""
         if self.check_colons(block):
             return {}
         try:
@@ -218,6 +228,11 @@ class _Checker:
         mark = error.context_mark if opened and error.context_mark else error.problem_mark or error.context_mark
         line = mark.line + 1 + self.offset if mark else 1
         column = mark.column + 1 if mark else 1
+        tab = self.tab_indented_line(line)
+        if tab:
+            self.report(tab, f"front matter line {tab} is indented with a tab; YAML needs spaces",
+                        f"replace the tab at the start of line {tab} with spaces (two for each level)", 1)
+            return
         if opened and context.startswith("while parsing a flow"):
             bracket = "[" if "sequence" in context else "{"
             closer = "]" if bracket == "[" else "}"
@@ -231,6 +246,16 @@ class _Checker:
             self.report(line, f"front matter is not valid YAML: {reason}",
                         "put the value in quotes if it holds ': ' or ' #', or starts with one of "
                         "[ ] { } , & * ! | > ' \" % @ `", column)
+
+    def tab_indented_line(self, error_line: int) -> int | None:
+        """The first file line up to `error_line` indented with a tab: YAML's
+        own message there ("cannot start any token") does not say so."""
+        for number, text in enumerate(self.block.split("\n"), start=1 + self.offset):
+            if number > error_line:
+                return None
+            if _TAB_INDENT.match(text):
+                return number
+        return None
 
     def check_mapping(self, root: MappingNode) -> dict:
         meta: dict = {}
@@ -295,17 +320,18 @@ class _Checker:
         if not isinstance(node, ScalarNode):
             self.report(node, f"{key} must be a single date, not {_kind(node)}", DATE_FIX)
             return
+        fix = TIME_FIX if _HAS_TIME.search(node.value) else DATE_FIX
         try:
             date = PartialDate.parse(value)
         except ValueError as error:
-            self.report(node, f"{key} '{node.value}' is not a valid date{_date_reason(error, value)}", DATE_FIX)
+            self.report(node, f"{key} '{node.value}' is not a valid date{_date_reason(error, value)}", fix)
             return
         # PartialDate reads a 0 as "unknown", so 2019-00 would pass as 2019: say so instead.
-        written = str(value).strip().split("-") if isinstance(value, str) else []
+        written = re.split(r"[ \tTt]", value.strip())[0].split("-") if isinstance(value, str) else []
         for name, part, limit in (("month", 1, 12), ("day", 2, 31)):
             if len(written) > part and (date.month, date.day)[part - 1] == 0:
                 self.report(node, f"{key} '{node.value}' is not a valid date: {name} 0 is not between 1 "
-                                  f"and {limit}", DATE_FIX)
+                                  f"and {limit}", fix)
                 return
 
     def check_tags(self, key: str, node: Node, value: object) -> None:
@@ -381,7 +407,7 @@ class _Checker:
         # Compare only as precisely as both are known: updated 2019 after date 2019-10 is fine.
         depth = min(_precision(date), _precision(updated))
         if _truncate(updated, depth) < _truncate(date, depth):
-            self.report(nodes["updated"], f"updated {updated.iso()} is before date {date.iso()}",
+            self.report(nodes["updated"], f"updated {_shown(nodes['updated'])} is before date {_shown(nodes['date'])}",
                         "updated is the last revision; it cannot be older than the first publication")
 
 
@@ -466,8 +492,9 @@ def _flow_list(words: list[str]) -> str:
 
 
 def _precision(date: PartialDate) -> int:
-    return 3 if date.day else 2 if date.month else 1
+    return 4 if date.has_time else 3 if date.day else 2 if date.month else 1
 
 
 def _truncate(date: PartialDate, depth: int) -> tuple[int, ...]:
-    return (date.year, date.month, date.day)[:depth]
+    # Times compare as written (wall clock), whatever their offsets.
+    return date.sort_key()[:depth if depth < 4 else 6]

@@ -94,6 +94,18 @@ class SiteScript:
         return converted
 
 
+def came_through_conversion(meta: dict, config) -> bool:
+    """A source's text came through a mechanical Simplified-to-Traditional
+    conversion: its `mechanical_conversion:` front matter, else the site
+    option of zhpress/variants. Its script is repaired and its half-width
+    marks are the converter's (typeset and check repair them after Latin
+    words too)."""
+    value = meta.get("mechanical_conversion") if meta else None
+    if value is None:
+        return ScriptSettings.of(config).mechanical_conversion
+    return bool(value)
+
+
 _sites: dict[int, SiteScript] = {}
 
 

@@ -194,7 +194,7 @@ def decide(page: PageMap, matcher: NameMatcher, define_terms: bool = True, link_
            record: bool = True, snippet_chars: int = 80, fold: bool = False) -> PageMarks:
     """Marks of the page: terms on first use and entities on first mention per
     section; every entity mention recorded once per block. `fold`: the text
-    may mix scripts (a page's text is in its script: no need)."""
+    may mix the scripts (a page's text is in its script: no need)."""
     marks = PageMarks()
     editable = [run for run in page.runs if run.editable and not run.text.isspace()]
     texts = [run.text for run in editable]
@@ -202,7 +202,7 @@ def decide(page: PageMap, matcher: NameMatcher, define_terms: bool = True, link_
     marked_in_section: set[tuple[int, str]] = set()
     tips: dict[str, Entry] = {}
     recorded: set[tuple[int, str]] = set()  # (block ordinal or -1 - section, entry id)
-    find, touches_word, fits = matcher.find_folded, matcher.touches_word, matcher.fits
+    find, touches_word, fits = matcher.find_in, matcher.touches_word, matcher.fits
     for index, run in enumerate(editable):
         found = find(run.text, folded_texts[index])
         if not found:

@@ -1,28 +1,40 @@
-"""Finds the names of site_config entries in text, in either script.
+"""Finds the names of site_config entries in text, where they are words.
 
-Every name is known in the forms pages show it in (as written, Simplified,
-Traditional of each standard); one regular expression, built as a trie of
-them, finds the longest name at the leftmost position (企業微信 before 微信,
-產業互聯網 before 互聯網) in one pass whatever the number of names. Text
-that may mix the scripts (a source that came through a mechanical
-conversion: 云與智慧產業事業群) is folded to Simplified first (OpenCC t2s,
-which keeps its length): `find` does, for sources; a page's text is in one
-script already. Latin names match whole words only, in the case they are written (IT
-never inside ITEM, To B never in To Be); a space in a name matches one space
-or no-break space.
+A name is looked for in the forms pages show it in: as written in
+site_config and as its entry's phrase pairs convert it (the converter writes
+exactly these forms on each script's pages). The text is read in its own
+script, never through a fold: a different word that only looks like a name
+once converted (至於美人魚 folded holds 于美人) is not the name.
+
+One regular expression, built as a trie of the forms, finds the longest
+form at each position (企業微信 before 微信) in one pass whatever the number
+of names. A form found is a name only where
+
+- its Latin edges touch no other Latin letter or digit, in its case (IT
+  never inside ITEM, To B never in To Be; a space in a name matches one
+  space or no-break space);
+- its Chinese edges are word boundaries, as jieba cuts the text with every
+  name added (zhpress.text.words): 京東 is no word in 南京東路, nor 馬克 in
+  馬克思;
+- it is inside none of its entry's `not_in` contexts (site_config), for the
+  word that is the name's own form but another word (小程序 in 簡單的小程序).
+
+Where the longest form at a position is refused, the shorter ones there are
+tried (微信支付 in 微信支付寶 leaves 微信). Text that mixes the scripts (a
+source that came through a mechanical conversion: 云與智慧產業事業群) is
+read in its Simplified fold, the first step of the repair its pages get.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, NamedTuple
 
-from ..siteconfig.model import Entry, normalise
-from ..text.convert import fold_to_simplified, opencc_converter
+from ..siteconfig.model import Entry, context_forms, has_cjk, normalise
+from ..text.convert import fold_to_simplified
+from ..text.words import Segmenter, compact
 
-# Characters that make up a Latin word: a name starting or ending with one
-# must not touch another.
-_WORD = re.compile(r"[A-Za-z0-9]")
 _SPACE = "[ \u00a0\u202f]"
+_SPACES = re.compile(_SPACE)
 _SEPARATOR = "\ue000"  # holds runs apart while they are folded in one call
 
 
@@ -63,56 +75,107 @@ def trie_pattern(forms: Iterable[str]) -> str:
     return build(trie, None) if trie else r"(?!x)x"
 
 
-def _convert(config: str, text: str) -> str:
-    return text if text.isascii() else opencc_converter(config).convert(text)
-
-
-def _surface_forms(form: str) -> set[str]:
-    """A name as written, in Simplified (t2s, and each standard's own tw2s,
-    hk2s) and in each standard's Traditional: the forms pages show it in,
-    so a page's text is searched as it is, without folding it."""
-    if form.isascii():
-        return {form}
-    simplified = {fold_to_simplified(form), _convert("tw2s", form), _convert("hk2s", form)}
-    traditional = {_convert(config, s) for s in simplified for config in ("s2tw", "s2hk")}
-    return {form, *simplified, *traditional}
+def surface_forms(entry: Entry) -> set[str]:
+    """The forms pages show `entry`'s names in: Latin names as written, the
+    others as each side of the entry's phrase pairs (Traditional, Simplified)."""
+    forms = {normalise(form) for form in entry.forms if not has_cjk(form)}
+    for hant, hans in entry.phrase_pairs():
+        forms.update((hant, hans))
+    forms.discard("")
+    return forms
 
 
 class NameMatcher:
-    """Every name and alias of `entries`, found in text of either script."""
+    """Every name and alias of `entries`, found as words in text of either script."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], segmenter: Segmenter | None = None):
+        entries = list(entries)
         self.forms: dict[str, Entry] = {}
         for entry in entries:
-            for form in entry.forms:
-                form = normalise(form)
-                if form:
-                    for variant in _surface_forms(form):
-                        self.forms.setdefault(variant, entry)
+            for form in sorted(surface_forms(entry)):
+                self.forms.setdefault(form, entry)
         self.pattern = re.compile(trie_pattern(self.forms))
+        self._trie: dict = {}
+        for form in self.forms:
+            node = self._trie
+            for ch in form:
+                node = node.setdefault(ch, {})
+            node[""] = form
+        self.words = segmenter or Segmenter(form for form in self.forms if has_cjk(form))
+        self.contexts: dict[str, tuple[str, ...]] = {
+            entry.id: tuple(sorted({f for c in entry.not_in for f in context_forms(c)}))
+            for entry in entries if entry.not_in
+        }
 
-    def find(self, text: str, before: str = "", after: str = "", folded: str | None = None) -> list[Match]:
+    # --- finding --------------------------------------------------------------
+
+    def find(self, text: str, before: str = "", after: str = "", mixed: bool = False) -> list[Match]:
         """Names in `text` (`before` and `after`: the characters around it, for
-        Latin word edges). `folded`: the text already folded, if at hand."""
-        found = self.find_folded(text, text if folded is None and text.isascii() else
-                                 (folded if folded is not None else fold_to_simplified(text)))
+        Latin word edges). `mixed`: the text may mix the scripts."""
+        found = self.find_in(text, self.fold(text) if mixed else text)
         return [m for m in found if self.fits(text, m, before, after)]
 
-    def find_folded(self, text: str, folded: str) -> list[Match]:
-        """Names in `text`, searched in `folded`; word edges at the ends of
-        `text` are not checked (see `fits`)."""
-        if len(folded) != len(text):  # OpenCC changed the length: search as written
-            folded = text
-        found = []
-        forms = self.forms
-        for match in self.pattern.finditer(folded):
-            form = match.group()
-            entry = forms.get(form)
-            if entry is None:  # a space matched as a no-break space
-                entry = forms.get(re.sub(_SPACE, " ", form))
-            if entry is not None:
-                found.append(Match(match.start(), match.end(), entry))
+    def find_in(self, text: str, read: str | None = None) -> list[Match]:
+        """Names in `text`, read in `read` (`text` itself, or its fold: the
+        same length); Latin edges at the ends of `text` are left to `fits`."""
+        if read is None or len(read) != len(text):
+            read = text
+        found: list[Match] = []
+        search = self.pattern.search
+        found_at = search(read)
+        while found_at is not None:
+            match = self._take(read, found_at.start(), found_at.end())
+            if match is None:
+                found_at = search(read, found_at.start() + 1)
+            else:
+                found.append(match)
+                found_at = search(read, match.end)
         return found
+
+    def _take(self, text: str, start: int, end: int) -> Match | None:
+        """The name found at `start`: the longest form there that is a word
+        (`end`: where the longest form ends), or None."""
+        entry = self._entry(text[start:end])
+        if entry is not None and self._is_name(text, start, end, entry):
+            return Match(start, end, entry)
+        for shorter in self._shorter_forms(text, start, end):
+            entry = self._entry(text[start:shorter])
+            if (entry is not None and _latin_edges_fit(text, start, shorter)
+                    and self._is_name(text, start, shorter, entry)):
+                return Match(start, shorter, entry)
+        return None
+
+    def _entry(self, form: str) -> Entry | None:
+        entry = self.forms.get(form)
+        if entry is None:  # a space written as a no-break space
+            entry = self.forms.get(_SPACES.sub(" ", form))
+        return entry
+
+    def _shorter_forms(self, text: str, start: int, end: int) -> list[int]:
+        """Ends of the forms starting at `start` shorter than text[start:end], longest first."""
+        ends, node = [], self._trie
+        for index in range(start, end - 1):
+            ch = text[index]
+            node = node.get(" " if _SPACES.fullmatch(ch) else ch)
+            if node is None:
+                break
+            if "" in node:
+                ends.append(index + 1)
+        return ends[::-1]
+
+    def _is_name(self, text: str, start: int, end: int, entry: Entry) -> bool:
+        """Whether the form at text[start:end] is the word there: its Chinese
+        edges are word boundaries, and it is in no `not_in` context."""
+        contexts = self.contexts.get(entry.id)
+        if contexts and _inside_context(text, start, end, contexts):
+            return False
+        form = text[start:end]
+        if _SPACES.search(form):  # C 端: its edges are read as C端's would be
+            shown = compact(form)
+            text, end = text[:start] + shown + text[end:], start + len(shown)
+        return self.words.is_word(text, start, end)
+
+    # --- Latin word edges across the ends of a text ---------------------------
 
     @staticmethod
     def touches_word(text: str, match: Match) -> bool:
@@ -129,8 +192,16 @@ class NameMatcher:
             return False
         return True
 
+    # --- mixed scripts ----------------------------------------------------------
+
+    @staticmethod
+    def fold(text: str) -> str:
+        """Text that may mix the scripts, as it is read: its Simplified fold
+        (OpenCC t2s, which keeps its length)."""
+        return text if text.isascii() else fold_to_simplified(text)
+
     def fold_all(self, texts: list[str]) -> list[str]:
-        """fold_to_simplified of each text, in one call to OpenCC."""
+        """`fold` of each text, in one call to OpenCC."""
         if not texts:
             return []
         joined = fold_to_simplified(_SEPARATOR.join(texts))
@@ -138,3 +209,22 @@ class NameMatcher:
         if len(parts) != len(texts):
             return [fold_to_simplified(t) for t in texts]
         return parts
+
+
+def _latin_edges_fit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] touches no Latin letter or digit with one of its own."""
+    if start > 0 and _is_word(text[start]) and _is_word(text[start - 1]):
+        return False
+    return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
+
+
+def _inside_context(text: str, start: int, end: int, contexts: tuple[str, ...]) -> bool:
+    """Whether text[start:end] is part of one of `contexts` written around it."""
+    form = text[start:end]
+    for context in contexts:
+        at = context.find(form)
+        while at != -1:
+            if start - at >= 0 and text.startswith(context, start - at):
+                return True
+            at = context.find(form, at + 1)
+    return False

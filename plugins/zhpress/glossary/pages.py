@@ -61,22 +61,28 @@ class Source:
 
 
 _DATE = re.compile(r"""^date:[ \t]*["']?([^"'\s#]+)""", re.M)
+_MECHANICAL = re.compile(r"""^mechanical_conversion:[ \t]*["']?(true|false)\b""", re.M | re.I)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def scan_source(src_uri: str, source: str, matcher: NameMatcher, ids: re.Pattern | None) -> Source:
-    """The entities a Markdown source names (text and front matter, in any
-    script; front matter may also give an entity's id), with the number of
-    its paragraphs naming each."""
+def scan_source(src_uri: str, source: str, matcher: NameMatcher, ids: re.Pattern | None,
+                mechanical: bool = False) -> Source:
+    """The entities a Markdown source names (text and front matter; front
+    matter may also give an entity's id), with the number of its paragraphs
+    naming each. Names are found as the pages find them: in the source's
+    own script, or in its Simplified fold where the source came through a
+    mechanical conversion (its `mechanical_conversion:`, else `mechanical`)."""
     front = FRONT_MATTER.match(source)
     date = ""
     if front:
         found = _DATE.search(front.group(1))
         date = found.group(1) if found else ""
+        flag = _MECHANICAL.search(front.group(1))
+        if flag:
+            mechanical = flag.group(1).lower() == "true"
     starts = [0] + [m.end() for m in _BLANK_LINE.finditer(source)]
     blocks: dict[str, set[int]] = {}
-    folded = matcher.fold_all([source])[0]
-    for match in matcher.find_folded(source, folded):
+    for match in matcher.find_in(source, matcher.fold(source) if mechanical else source):
         if not match.entry.is_term:
             blocks.setdefault(match.entry.id, set()).add(bisect_right(starts, match.start))
     if front and ids is not None:

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from ..core import pipeline
 from ..core.parallel import map_in_two
-from ..core.script import install_template_helpers
+from ..core.script import ScriptSettings, install_template_helpers
 from ..core.variants import split_variant, variant_of
 from ..siteconfig import SiteConfigError, load_site_config, project_dir
 from ..text.html import Step, transform_html
@@ -103,14 +103,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return files
         ids = id_pattern(self.site)
         root = project_dir(config)
+        mechanical = ScriptSettings.of(config).mechanical_conversion
 
         def scan(file) -> tuple[object, list[str]]:
             source = file.content_string
+            scanned = scan_source(file.src_uri, source, self.matcher, ids, mechanical)
             if not self.config.suggest:
-                return scan_source(file.src_uri, source, self.matcher, ids), []
+                return scanned, []
             shown = os.path.relpath(file.abs_src_path, root) if file.abs_src_path else file.src_path
-            return (scan_source(file.src_uri, source, self.matcher, ids),
-                    [s.format(shown.replace(os.sep, "/")) for s in suggestions(source, self._known)])
+            return scanned, [s.format(shown.replace(os.sep, "/")) for s in suggestions(source, self._known)]
 
         sources, found = [], []
         read = [file for file in files.documentation_pages() if file.generated_by is None]

@@ -6,7 +6,9 @@ read tolerantly: any mapping key that names names (name, aliases, term, hant,
 hans ...) counts, whatever file and shape it is in, so the glossary's and
 entities' files both feed it without this plugin depending on their loaders.
 Words are normalised like everything else search compares, and weighted by
-frequency (log2); site_config's words outweigh all of jieba's.
+frequency (log2); site_config's words outweigh all of jieba's. A name of
+several Latin words (Dowson Tong) cuts nothing: queries are cut at spaces
+before any word is looked for.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from ..text.normalize import normalize_text
+from ..text.normalize import SEPARATOR, normalize_text
 
 log = logging.getLogger("mkdocs.plugins.zhpress.search")
 
@@ -40,7 +42,7 @@ def jieba_dict_path() -> Path | None:
     return path if path.exists() else None
 
 
-CACHE_VERSION = 1  # bump when normalisation or weighting changes
+CACHE_VERSION = 2  # bump when normalisation or weighting changes
 
 
 def _cache_file(path: Path) -> Path | None:
@@ -69,7 +71,7 @@ def _parse_jieba(path: Path) -> dict[str, int]:
     found: dict[str, int] = {}
     top = SITE_WEIGHT - 1
     for word, frequency in zip(map(normalize_text, words), frequencies):
-        if 2 <= len(word) <= MAX_WORD:
+        if 2 <= len(word) <= MAX_WORD and SEPARATOR not in word:
             weight = min(top, frequency.bit_length() - 1)
             if weight > found.get(word, -1):
                 found[word] = weight
@@ -142,6 +144,6 @@ def build_dictionary(site_config: Path | None, use_jieba: bool = True) -> dict[s
     words = jieba_words() if use_jieba else {}
     for name in site_config_words(site_config) if site_config else []:
         word = normalize_text(name)
-        if 2 <= len(word) <= MAX_WORD * 2:
+        if 2 <= len(word) <= MAX_WORD * 2 and SEPARATOR not in word:
             words[word] = SITE_WEIGHT
     return words

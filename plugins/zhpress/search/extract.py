@@ -9,7 +9,8 @@ that id, as Material's results link them. A section is a list of blocks
 <br>): a match never runs from one block into the next, while inline markup
 (<strong>騰訊</strong>雲) never stops one.
 
-Left out: scripts, styles, SVG, navigation (<nav>: pagers), hidden elements (tooltips), elements marked
+Left out: scripts, styles, SVG, the fallback text of embedded content
+(iframe, video, audio, canvas), navigation (<nav>: pagers), hidden elements (tooltips), elements marked
 `data-search-exclude` (Material's convention) and elements with one of the
 configured classes (permalinks, footnote marks, listings of other pages,
 reading time).
@@ -20,16 +21,23 @@ import html
 import re
 from dataclasses import dataclass, field
 
+# HTML's phrasing content: a paragraph goes on around it (an image in a line
+# of text does not cut it in two).
 INLINE = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "button", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strong", "sub", "sup", "time", "u", "var", "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "button", "cite", "code", "data", "del", "dfn", "em", "embed", "font",
+    "i", "img", "input", "ins", "kbd", "label", "mark", "meter", "object", "output", "picture", "progress",
+    "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 })
 VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 })
-SKIPPED = frozenset({"script", "style", "svg", "template", "noscript", "textarea", "math", "nav"})
+# Never the page's text: not rendered, the fallback of embedded content
+# (iframe, video, audio, canvas), icons, form fields, navigation.
+SKIPPED = frozenset({
+    "script", "style", "svg", "template", "noscript", "textarea", "math", "nav", "iframe", "video", "audio",
+    "canvas",
+})
 SECTION_HEADINGS = frozenset({"h2", "h3"})
 
 _TOKEN = re.compile(

@@ -1,12 +1,18 @@
 """The search index: built from every page's sections, written in pieces.
 
-One index serves both scripts. A section has two fields, its heading (the
-page title for the top of the page) and its body; each is a list of blocks,
-normalised once (zhpress.text.normalize: Simplified character by character,
-lower case, no punctuation or spaces). Where the other script's text differs
-in more than characters (看著 / 看着, 瞭解 / 了解: OpenCC decides by the
-phrase), its character is indexed as an alternative at the same position,
-so a query typed in either script finds what the reader sees.
+One index serves both scripts: a page's entry is its zh-Hant copy, read
+with its zh-Hans copy (copies.py). A section has two fields, its heading
+(the page title for the top of the page) and its body; each is a list of
+blocks, normalised once (zhpress.text.normalize: Simplified character by
+character, lower case, no punctuation or spaces but one between two Latin
+words or numbers). Where the zh-Hans copy reads otherwise than character
+by character (看著 / 看着, 瞭解 / 了解: OpenCC decides by the phrase;
+原型鍊 / 原型链: a phrase override), its characters are indexed as
+alternatives at the same positions, and so is a phrase override's
+Simplified form wherever its Traditional form stands (folds.py): a query
+typed in either script finds what the reader of either sees. A copy
+indexed alone (its copies are cut otherwise, or the site has no variants)
+gets the other script's reading from OpenCC instead.
 
 Indexed per field:
 - every character (unigram): the sections holding it, and how often;
@@ -19,12 +25,15 @@ Files, all gzip-compressed and fetched only when a query needs them
 (assets/search.js reads them):
 
   index.bin     JSON: format, build id, bucket count, pages, sections, the
-                variants, classes left out, the browser's character table
+                variants, the pages each variant's readers alone get
+                ("only"), classes left out, the browser's character table,
+                the phrase overrides' folds ("folds": [K, T] pairs)
   sections.bin  per page its number of sections; per section its length
                 class (ranking: shorter sections first)
   t/<n>.bin     JSON of page n's text, for snippets: per section its
-                blocks as the page shows them, with the Simplified page's
-                reading where it is not character by character
+                blocks as the zh-Hant page shows them, with the zh-Hans
+                page's where it is not character by character (a page for
+                one variant's readers: as that page shows them)
   u/<n>.bin     JSON of pages n*16 ... n*16+15: URL, then per section its
                 anchor, heading (the page title first) and, where the
                 Simplified page reads it otherwise than character by
@@ -62,10 +71,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Callable
 
-from ..text.normalize import browser_char_map, normalize_lines, to_simplified_chars
-from .extract import Section
+from ..text.normalize import SEPARATOR, browser_char_map, normalize_lines, to_simplified_chars
+from .copies import PageText
+from .folds import Folds
 
-FORMAT = 2
+FORMAT = 3  # 3: both copies, "only", "folds", separators between Latin words
 # A large bigram's postings are cut at every CHUNK_SECTIONS-th section: a
 # query fetches only the chunks that can hold all of its bigrams, and shows
 # the first chunk's results while the others load.
@@ -81,6 +91,7 @@ POSITION_MASK = (1 << LOCAL_BITS) - 1
 LOCAL_MASK = BATCH - 1
 CODE_BITS = LOCAL_BITS + (BATCH - 1).bit_length()  # bits of a local code
 NEWLINE = ord("\n")
+SEPARATOR_CODE = ord(SEPARATOR)
 
 
 def _sorted_unique(values):
@@ -199,18 +210,20 @@ class GramIndex:
             return
         names = [chr(c) for c in alphabet.tolist()]
         ends_block = (second == NEWLINE)
+        listed = first != SEPARATOR_CODE  # a separator is never a query of its own
         rank = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
         rank[alphabet] = np.arange(len(alphabet))
         first, second = rank[first], rank[second]
         sections = np.array([section for section, _, _ in batch], dtype=np.int64)
         # Characters: the sections each starts a pair in, and how often
         # (an alternative pair repeats a position: counted once).
-        held = _sorted_unique((first << CODE_BITS) | codes) >> LOCAL_BITS
-        bounds = np.flatnonzero(held[1:] != held[:-1]) + 1
-        counts = np.diff(np.concatenate(([0], bounds, [len(held)])))
-        held = held[np.concatenate(([0], bounds))]
-        self._append(self.uni, names.__getitem__, held >> (CODE_BITS - LOCAL_BITS),
-                     sections[held & LOCAL_MASK], counts, None)
+        held = _sorted_unique((first[listed] << CODE_BITS) | codes[listed]) >> LOCAL_BITS
+        if len(held):
+            bounds = np.flatnonzero(held[1:] != held[:-1]) + 1
+            counts = np.diff(np.concatenate(([0], bounds, [len(held)])))
+            held = held[np.concatenate(([0], bounds))]
+            self._append(self.uni, names.__getitem__, held >> (CODE_BITS - LOCAL_BITS),
+                         sections[held & LOCAL_MASK], counts, None)
         # Bigrams: every occurrence, with its position.
         inside = ~ends_block
         postings = _sorted_unique((((first[inside] << bits) | second[inside]) << CODE_BITS) | codes[inside])
@@ -263,18 +276,19 @@ class GramIndex:
 
     @staticmethod
     def _alternatives(text: str, alternatives: dict[int, str], code: int) -> list[int]:
-        """Pairs through the other script's characters, at the same
-        positions: [first, second, code] of each, flat."""
+        """Pairs through the other readings' characters (each position's
+        alternatives: a string of characters), at the same positions:
+        [first, second, code] of each, flat."""
         found: list[int] = []
         end = len(text)
         for position in sorted(alternatives):
             for q in (position - 1, position):
-                if q < 0 or q >= end or text[q] == "\n":
-                    continue
+                if q < 0 or q >= end or text[q] == "\n" or (q == position - 1 and q in alternatives):
+                    continue  # the pairs starting at q are made once, at q
                 x0 = text[q]
                 y0 = text[q + 1] if q + 1 < end else "\n"
-                for x in {x0, alternatives.get(q, x0)}:
-                    for y in {y0, alternatives.get(q + 1, y0)}:
+                for x in sorted({x0, *alternatives.get(q, "")}):
+                    for y in sorted({y0, *alternatives.get(q + 1, "")}):
                         if x != x0 or y != y0:
                             found.extend((ord(x), ord(y), code | q))
         return found
@@ -385,69 +399,101 @@ def _shown_blocks(blocks: list[str], converted: list[str] | None) -> list:
 class IndexBuilder:
     """Collects pages, in a deterministic order, and writes the index.
 
-    `other_script` converts display text into the other script by phrase
-    (OpenCC tw2s for a Traditional site), for the alternatives; None for none.
+    A page is added with what its first variant's copy shows and, where the
+    copies are cut alike (copies.aligned), its second variant's copy: that
+    copy's text is indexed at the same places (alternatives) and kept for
+    its readers' snippets where it reads otherwise than character by
+    character. A copy added alone (`only`: the variant whose readers see
+    it; None on a site without variants) gets the other script's reading
+    from OpenCC instead, for the alternatives only: `to_simplified`
+    converts a Traditional copy (tw2s for a Taiwan site), `to_traditional`
+    a Simplified one; None for none.
     """
 
-    def __init__(self, other_script: Callable[[str], str] | None = None, chunk_sections: int = 0):
-        self.other_script = other_script
+    def __init__(self, to_simplified: Callable[[str], str] | None = None, chunk_sections: int = 0,
+                 to_traditional: Callable[[str], str] | None = None, folds: Folds | None = None):
+        self.readings = {None: to_simplified, 0: to_simplified, 1: to_traditional}
+        self.folds = folds or Folds()
         self.chunk_sections = chunk_sections or CHUNK_SECTIONS
         self.body = GramIndex()
         self.head = GramIndex()
         self.section_counts: list[int] = []
         self.length_classes = bytearray()
         self.pages: list[list] = []  # [url, [anchor, heading, Simplified heading?], ...]
+        self.only: tuple[list[int], list[int]] = ([], [])  # pages shown in one variant only
         self.chars: set[str] = set()
         self.sections = 0
         self.texts: list[bytes] = []  # per page: its t/<n>.bin, compressed
 
     def _field(self, blocks: list[str], converted: list[str] | None) -> tuple[str, dict[int, str] | None]:
-        """Normalised text of a field (blocks joined by "\n") and the other
-        script's alternatives, from its blocks and their conversion."""
+        """Normalised text of a field (blocks joined by "\n") and its
+        alternatives (position: characters): the other script's, from the
+        blocks' conversion, and the phrase overrides' (folds.py)."""
         text = normalize_lines("\n".join(blocks))
-        if converted is None or converted == blocks:
-            return text, None
-        other = normalize_lines("\n".join(converted))
-        if other == text:
-            return text, None
-        normal, theirs = text.split("\n"), other.split("\n")
-        alternatives, extra = _alternatives_of(normal, theirs)
-        if extra:
-            text = "\n".join(normal + extra)
+        alternatives: dict[int, str] = {}
+        if converted is not None and converted != blocks:
+            other = normalize_lines("\n".join(converted))
+            if other != text:
+                normal, theirs = text.split("\n"), other.split("\n")
+                alternatives, extra = _alternatives_of(normal, theirs)
+                if extra:
+                    text = "\n".join(normal + extra)
+        if self.folds:
+            for position, char in self.folds.alternatives(text).items():
+                if char != text[position] and char not in alternatives.get(position, ""):
+                    alternatives[position] = alternatives.get(position, "") + char
         return text, alternatives or None
 
-    def add_page(self, url: str, title: str, sections: list[Section]) -> int:
-        """Adds a page (URL relative to the variant's root) and returns its number."""
-        page = len(self.pages)
-        self.section_counts.append(len(sections))
-        fields: list[list[str]] = []
-        for number, section in enumerate(sections):
-            fields.append([title if number == 0 else section.heading])
-            fields.append(section.blocks)
-        lines = [block for field in fields for block in field]
-        whole = "\n".join(lines)
-        self.chars.update(whole)
+    def _reading(self, fields: list[list[str]], only: int | None) -> list[list[str] | None]:
+        """Each field in the other script, by OpenCC (None where unchanged)."""
+        convert = self.readings[only]
         converted: list[list[str] | None] = [None] * len(fields)
-        if self.other_script is not None and not whole.isascii():
-            other = self.other_script(whole)
-            if other != whole:
-                other_lines = other.split("\n")
-                if len(other_lines) == len(lines):
-                    at = 0
-                    for index, field in enumerate(fields):
-                        converted[index] = other_lines[at:at + len(field)]
-                        at += len(field)
+        lines = [line for field in fields for line in field]
+        whole = "\n".join(lines)
+        if convert is None or whole.isascii():
+            return converted
+        other = convert(whole)
+        if other == whole:
+            return converted
+        other_lines = other.split("\n")
+        if len(other_lines) == len(lines):
+            at = 0
+            for index, field in enumerate(fields):
+                converted[index] = other_lines[at:at + len(field)]
+                at += len(field)
+        return converted
+
+    def add_page(self, url: str, text: PageText, second: PageText | None = None,
+                 only: int | None = None) -> int:
+        """Adds a page (URL relative to the variant's root) and returns its
+        number: `text` as its (first) copy shows it, with `second`, its
+        second variant's copy cut alike, or alone, for readers of variant
+        `only`."""
+        page = len(self.pages)
+        if only is not None:
+            self.only[only].append(page)
+        sections = text.sections
+        self.section_counts.append(len(sections))
+        fields = text.fields()
+        self.chars.update(*(line for field in fields for line in field))
+        if second is not None:  # the other script as its readers see it
+            converted: list[list[str] | None] = second.fields()
+            self.chars.update(*(line for field in converted for line in field))
+            shown = converted
+        else:  # a copy alone: read in the other script only for matching
+            converted = self._reading(fields, only)
+            shown = [None] * len(fields)
         entry: list = [url]
         for number, section in enumerate(sections):
             heading = fields[2 * number][0]
-            shown = [section.anchor, heading]
-            other = converted[2 * number]
+            item = [section.anchor, heading]
+            other = shown[2 * number]
             if other is not None and other[0] != to_simplified_chars(heading):
-                shown.append(other[0])  # the Simplified page reads it otherwise than by characters
-            entry.append(shown)
+                item.append(other[0])  # the Simplified page reads it otherwise than by characters
+            entry.append(item)
         self.pages.append(entry)
         self.texts.append(gz(json.dumps(
-            [_shown_blocks(section.blocks, converted[2 * number + 1]) for number, section in enumerate(sections)],
+            [_shown_blocks(section.blocks, shown[2 * number + 1]) for number, section in enumerate(sections)],
             ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
         for number in range(len(sections)):
             sid = self.sections
@@ -591,6 +637,8 @@ class IndexBuilder:
             "shard": PAGES_PER_SHARD,
             "words": word_shards,
             "variants": variants,
+            "only": [list(pages) for pages in self.only] if variants else None,
+            "folds": self.folds.pairs(),
             "exclude": sorted(exclude_classes),
             "map": browser_char_map(self.chars),
         }

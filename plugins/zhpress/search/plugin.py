@@ -1,14 +1,16 @@
 """zhpress/search: exact Chinese search in either script, in Material's box.
 
 Replaces Material's search plugin. Each page written in Markdown is read
-once, as readers get it: the final HTML of its Traditional copy (of every
-page when zhpress/variants is off); pages a template makes from nothing
-(lists, directories) and later pages of paginated lists are left out. It is
-cut into sections at its h2 and h3 anchors and indexed by character and
-pair of characters (index.py); after the build the index is written in
-pieces, with the browser engine beside it (assets/search.js). The search
-box is Material's markup (templates/partials/), the engine ours: it loads
-when a reader focuses the box, never before.
+as readers get it: the final HTML of each of its copies, zh-Hant and
+zh-Hans (of the page when zhpress/variants is off); pages a template makes
+from nothing (lists, directories) and later pages of paginated lists are
+left out. Both copies make one entry of the index (copies.py): cut into
+sections at its h2 and h3 anchors and indexed by character and pair of
+characters (index.py), the second copy's text at the same places; after
+the build the index is written in pieces, with the browser engine beside
+it (assets/search.js). The search box is Material's markup
+(templates/partials/), the engine ours: it loads when a reader focuses the
+box, never before.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import hashlib
 import logging
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
@@ -25,13 +28,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..core import pipeline, split
 from ..core.background import Background, BackgroundError
-from ..core.script import ScriptSettings, install_template_helpers
+from ..core.script import ScriptSettings, install_template_helpers, site_script
 from ..core.variants import VARIANTS, split_variant, variant_of
 from ..siteconfig import project_dir
 from ..text.convert import STANDARDS
 from .config import SearchConfig
 from .extract import content_region
-from .worker import Indexer
+from .inbox import Outbox
+from .worker import SECOND_PROCESS_ENDED, SECOND_PROCESS_RUNNING, Indexer
 
 log = logging.getLogger("mkdocs.plugins.zhpress.search")
 
@@ -47,7 +51,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker: Background | None = None
         self.variants_on = False
         self.version = ""
-        self.convert = ""
+        self.readings: list[str] = []
+        self.phrases: list[tuple[str, str]] = []
+        self.inbox: str | None = None  # the file a split build's second process sends its pages through
+        self.outbox: Outbox | None = None
+        self.deferred: tuple | None = None  # arguments of a finish that waits for the join
 
     def on_config(self, config):
         """Priority: default (reads its own options; puts its templates
@@ -65,10 +73,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.folder = str(folder)
         self._add_templates(config)
         self.version = hashlib.sha1(ENGINE.read_bytes()).hexdigest()[:10]
-        # The other script's reading of the text, for the alternatives: the
-        # OpenCC conversion the site makes Simplified pages with.
+        # The other script's reading of a copy indexed alone, for matching:
+        # the OpenCC conversions the site makes each script with; and the
+        # words it converts as phrases (folds.py).
         standard = ScriptSettings.of(config).traditional
-        self.convert = STANDARDS.get(standard, STANDARDS["tw"])[0]
+        self.readings = list(STANDARDS.get(standard, STANDARDS["tw"]))
+        converter = site_script(config).converter
+        self.phrases = [(p.hant, p.hans) for p in converter.overrides + converter.defaults]
 
     @staticmethod
     def _add_templates(config) -> None:
@@ -86,12 +97,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config):
         """Priority: default (a new build indexes from scratch, beside the build)."""
-        if self.worker is not None:
-            self.worker.abort()
-        self.worker = None
+        self._stop_worker()
         if self.config.enabled:
-            settings = {"convert": self.convert, "exclude": sorted(self.config.exclude_classes),
-                        "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections}
+            fd, self.inbox = tempfile.mkstemp(prefix="zhpress-search-", suffix=".pages")
+            os.close(fd)
+            settings = {"readings": self.readings, "phrases": self.phrases,
+                        "exclude": sorted(self.config.exclude_classes),
+                        "jieba": self.config.jieba, "chunk_sections": self.config.chunk_sections,
+                        "inbox": self.inbox}
             self.worker = Background("zhpress/search: indexing", Indexer, settings, self.config.parallel)
         self.spent = 0.0  # seconds the build spent handing pages over
         self.out: Path | None = None  # where the worker writes the index, once told to
@@ -128,7 +141,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.worker is None:
             return output
         variant = variant_of(page)
-        if (variant is not VARIANTS[0]) if self.variants_on else (variant is not None):
+        if (variant is None) if self.variants_on else (variant is not None):
             return output
         options = page.meta.get("search")
         if isinstance(options, dict) and options.get("exclude"):
@@ -143,16 +156,27 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         region = content_region(output)
         if region is not None:
-            self.worker.take(url, region, page.title or "")
+            message = (VARIANTS.index(variant) if variant is not None else None, url, region, page.title or "")
+            if split.in_child():  # the worker is the first process's
+                if self.outbox is None:
+                    self.outbox = Outbox(self.inbox)
+                self.outbox.send(message)
+            else:
+                self.worker.take(*message)
         self.spent += time.perf_counter() - started
         return output
 
     @event_priority(pipeline.FINISH_PAGES)
     def _start_writing(self, config):
-        """Priority: FINISH_PAGES (every indexed page is handed over: the
-        worker writes the index while a split build's other process renders
-        its last pages, in the process that renders the indexed variant)."""
-        if self.worker is None or not split.renders(VARIANTS[0] if self.variants_on else None):
+        """Priority: FINISH_PAGES (every page of this process is handed over:
+        a split build's second process says it is done; in the first one the
+        worker writes the index as soon as the second one's last pages are
+        in, while the first process waits for it)."""
+        if self.worker is None:
+            return
+        if split.in_child():
+            (self.outbox or Outbox(self.inbox)).close()
+            self.outbox = None
             return
         self.out = Path(config.site_dir) / self.folder
         if self.out.exists():
@@ -160,7 +184,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.out.mkdir(parents=True)
         variants = [v.prefix for v in VARIANTS] if self.variants_on else None
         site_config = project_dir(config) / self.config.site_config
-        self.worker.start_finish(str(self.out), str(site_config), self.config.jieba, variants)
+        arguments = (str(self.out), str(site_config), self.config.jieba, variants)
+        if split.current() is None:
+            self.worker.start_finish(*arguments)
+        elif self.worker.parallel:
+            self.worker.start_finish(*arguments, SECOND_PROCESS_RUNNING)
+        else:  # indexing in this process: only once the second one has ended
+            self.deferred = (*arguments, SECOND_PROCESS_ENDED)
 
     @event_priority(pipeline.WRITE_DERIVED)
     def _collect_index(self, config):
@@ -170,9 +200,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         worker, self.worker = self.worker, None
         started = time.perf_counter()
         try:
+            if self.deferred is not None:
+                deferred, self.deferred = self.deferred, None
+                worker.start_finish(*deferred)
             stats = worker.result()
         except BackgroundError as error:
             raise PluginError(str(error)) from error
+        finally:
+            self._remove_inbox()
         shutil.copyfile(ENGINE, self.out / "search.js")
         log.info("zhpress/search: %d pages, %d sections: %.1f MB in %d files; indexing took "
                  "%.1f s of CPU beside the build, which spent %.1f s handing pages over and %.1f s "
@@ -183,10 +218,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_build_error(self, error):
         """Priority: default (a failed build keeps no half-built index)."""
-        if self.worker is not None:
-            self.worker.abort()
-            self.worker = None
+        self._stop_worker()
 
     def on_shutdown(self):
         """Priority: default (no indexing process outlives MkDocs)."""
-        self.on_build_error(None)
+        self._stop_worker()
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.abort()
+            self.worker = None
+        self.deferred = None
+        self.outbox = None
+        self._remove_inbox()
+
+    def _remove_inbox(self) -> None:
+        if self.inbox is not None:
+            try:
+                os.unlink(self.inbox)
+            except FileNotFoundError:
+                pass
+            self.inbox = None

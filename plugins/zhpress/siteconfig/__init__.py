@@ -5,7 +5,8 @@ once, for every plugin that needs it.
   glossary.yml read and checked together (siteconfig.schema); a
   `SiteConfigError` lists every problem with its file and line.
 - `phrase_pairs(project_dir)`: every name and alias as a (Traditional,
-  Simplified) pair, for the converter's phrase overrides.
+  Simplified) pair, for the converter's phrase overrides (with the entry's
+  `not_in` contexts holding it as a third item, when it has any).
 - `all_aliases(project_dir)`: every surface form in both scripts, for the
   search segmentation dictionary.
 - `load_entities(path)` (siteconfig.entities): the entities, for bylines.
@@ -68,10 +69,12 @@ def site_config_of(project: Path) -> SiteConfig:
     return load_site_config(project / ENTITIES_FILE, project / GLOSSARY_FILE)
 
 
-def phrase_pairs(project: Path) -> list[tuple[str, str]]:
+def phrase_pairs(project: Path) -> list[tuple]:
     """Every name and alias of entities and glossary terms holding Chinese
     characters, as (Traditional, Simplified), in file order, names first: as
-    phrase overrides they keep the converter from changing a listed name."""
+    phrase overrides they keep the converter from changing a listed name.
+    A pair some `not_in` contexts hold has them as a third item: the
+    override does not fire there."""
     return site_config_of(project).phrase_pairs()
 
 

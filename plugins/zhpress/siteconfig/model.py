@@ -8,7 +8,9 @@ ids and one of names, so a name in the text always means one entry.
 
 Names are written as zh-Hant readers read them; aliases add any other form
 in either script (and Latin forms). A name is found whatever script it is
-written in: keys fold the script away.
+written in: keys fold the script away. `not_in` lists longer words, in
+either script, that hold a name without being about the entry (南京東路 for
+京東): the name is neither marked nor converted as the entry's there.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class Entry:
     description: str = ""  # an entity's description, a term's definition
     expansion: str = ""  # terms: what an abbreviation stands for (Gross Merchandise Volume)
     related: tuple[str, ...] = ()  # ids of other entries, of either file
+    not_in: tuple[str, ...] = ()  # longer words holding a name where it is not this entry (南京東路)
     source: str = ""  # the file as a contributor sees it: site_config/entities.yml
     line: int = 0  # where the entry starts in it
 
@@ -81,6 +84,18 @@ class Entry:
         """(Traditional, Simplified) for each form holding Chinese characters.
         See `entry_pairs`."""
         return list(entry_pairs(self))
+
+    def phrase_overrides(self) -> list[tuple]:
+        """The phrase overrides of the converter: each of `phrase_pairs`,
+        with the `not_in` contexts (both scripts) that hold it when there
+        are any: (Traditional, Simplified) or (Traditional, Simplified,
+        contexts)."""
+        contexts = sorted({form for context in self.not_in for form in context_forms(context)})
+        overrides: list[tuple] = []
+        for hant, hans in entry_pairs(self):
+            holding = tuple(c for c in contexts if hant in c or hans in c)
+            overrides.append((hant, hans, holding) if holding else (hant, hans))
+        return overrides
 
     def name_in(self, script: str) -> str:
         """The name as readers of `script` ("hant" or "hans") read it."""
@@ -114,6 +129,18 @@ def entry_pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
             used.add(hans)
     seen: set[tuple[str, str]] = set()
     return tuple(p for p in pairs if not (p in seen or seen.add(p)))
+
+
+def context_forms(context: str) -> set[str]:
+    """A `not_in` context as pages may show it: as written, and in the other
+    script by the conversion made for each standard (and the Simplified fold
+    that text mixing the scripts is read in)."""
+    context = normalise(context)
+    if not has_cjk(context):
+        return {context}
+    simplified = fold_to_simplified(context)
+    configs = ("tw2s", "hk2s") if simplified != context else ("s2tw", "s2hk")
+    return {context, simplified, *(opencc_converter(config).convert(context) for config in configs)}
 
 
 # The previous name of an entity entry; bylines use Entity.name.
@@ -170,11 +197,12 @@ class SiteConfig:
     def find(self, name_or_id: str) -> Entry | None:
         return self.entities.find(name_or_id) or self.glossary.find(name_or_id)
 
-    def phrase_pairs(self) -> list[tuple[str, str]]:
-        pairs: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
+    def phrase_pairs(self) -> list[tuple]:
+        """Every entry's phrase overrides (Entry.phrase_overrides), once each."""
+        pairs: list[tuple] = []
+        seen: set[tuple] = set()
         for entry in self.entries:
-            for pair in entry.phrase_pairs():
+            for pair in entry.phrase_overrides():
                 if pair not in seen:
                     seen.add(pair)
                     pairs.append(pair)

@@ -13,7 +13,7 @@ Every problem is reported with its file and line, all at once: an unknown
 section or key, a missing id or name, an id that is not a URL slug, the same
 id twice (in either file), a name or alias claimed by two entries (in either
 script, in either file), an empty definition, a related id that names no
-entry.
+entry, a `not_in` context that holds none of the entry's names (or is one).
 """
 from __future__ import annotations
 
@@ -24,11 +24,13 @@ from pathlib import Path
 import yaml
 
 from .model import (ENTITY_SECTIONS, GLOSSARY_SECTIONS, Entities, Entry, Glossary, SiteConfig,
-                    clash_key, normalise)
+                    clash_key, has_cjk, normalise)
 from .problems import Problem, SiteConfigError, compose, line_of, scalar, shown_path
 
-ENTITY_KEYS = ("id", "name", "aliases", "description", "related")
-TERM_KEYS = ("id", "term", "aliases", "expansion", "definition", "related")
+ENTITY_KEYS = ("id", "name", "aliases", "description", "related", "not_in")
+TERM_KEYS = ("id", "term", "aliases", "expansion", "definition", "related", "not_in")
+_LIST_EXAMPLES = {"aliases": "[汤道生, Dowson Tong]", "related": "[tencent, wechat]",
+                  "not_in": "[南京東路, 北京東路]"}
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -133,10 +135,11 @@ class _File:
             self.problem(values["expansion"], f"{label} has an empty expansion",
                          "write what the abbreviation stands for, or remove 'expansion:'")
         related = self._list(values.get("related"), "related", label)
+        not_in = self._contexts(values.get("not_in"), label, (name or "", *aliases))
         if entry_id and name:
             entry = Entry(id=entry_id, name=normalise(name), kind=kind, aliases=aliases,
                           description=(text or "").strip(), expansion=(expansion or "").strip(),
-                          related=related, source=self.shown, line=line_of(node))
+                          related=related, not_in=not_in, source=self.shown, line=line_of(node))
             self.entries.append((entry, values))
 
     def _text(self, values: dict[str, yaml.Node], key: str, entry: yaml.Node) -> str | None:
@@ -154,8 +157,7 @@ class _File:
             return ()
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"'{key}' of {label} must be a list",
-                         f"write it in brackets, e.g. {key}: [汤道生, Dowson Tong]" if key == "aliases"
-                         else f"write it in brackets, e.g. {key}: [tencent, wechat]")
+                         f"write it in brackets, e.g. {key}: {_LIST_EXAMPLES[key]}")
             return ()
         items = []
         for item in node.value:
@@ -176,9 +178,36 @@ class _File:
                              "write names as plain text, without markup")
         return tuple(a for a in aliases if "<" not in a and ">" not in a)
 
+    def _contexts(self, node: yaml.Node | None, label: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+        """`not_in`: longer words each holding one of the entry's names, in
+        either script."""
+        contexts = self._list(node, "not_in", label)
+        kept = []
+        for context in contexts:
+            item = self._item_nodes[(label, "not_in", context)]
+            held = [form for form in forms if form and _holds(context, normalise(form))]
+            if not held:
+                self.problem(item, f"'{context}' in 'not_in' of {label} holds none of its names",
+                             f"write the longer word the name is found in, e.g. 南京東路 for 京東 "
+                             f"(names of {label}: {', '.join(f for f in forms if f)})")
+            elif any(clash_key(context) == clash_key(form) for form in held):
+                self.problem(item, f"'{context}' in 'not_in' of {label} is one of its names",
+                             "write the longer word around the name where it must not be found, "
+                             "or remove the name")
+            else:
+                kept.append(context)
+        return tuple(kept)
+
     def item_line(self, entry: Entry, key: str, value: str) -> int:
         node = self._item_nodes.get((f"entry '{entry.id}'", key, value))
         return line_of(node) if node is not None else entry.line
+
+
+def _holds(context: str, form: str) -> bool:
+    """Whether `context` holds `form`: Latin as written, Chinese in either script."""
+    if not has_cjk(form):
+        return form in context
+    return clash_key(form) in clash_key(context)
 
 
 def _did_you_mean(word: str, choices) -> str:

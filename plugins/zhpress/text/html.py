@@ -810,3 +810,82 @@ def _derive(skeleton: _Skeleton, pieces: list[str], texts: list[str], tags) -> _
         out.run_skipped = [skeleton.run_skipped[k] for k in keep]
         out.run_stack = [skeleton.run_stack[k] for k in keep]
     return out
+
+
+# ---------------------------------------------------------------------------
+# Addresses in start tags
+
+#: Attributes that hold an address a reader's browser follows or loads.
+URL_ATTRIBUTES = frozenset({"href", "src", "poster"})
+_URL_TAG_START = re.compile(r"<(?:a|img|source|video|audio|track|link|area|iframe|embed)[\t\n\f\r />]", re.I)
+_COMMENT_START = "<!--"
+
+
+def rewrite_url_attributes(fragment: str, fn: Callable[[str, str, str], str | None]) -> str:
+    """`fragment` with each address attribute (href, src, poster) of a start
+    tag replaced by `fn(tag, attribute, value)` when that returns a string
+    (None keeps it). Tags are read as a browser reads them (the walker's
+    grammar); comments, and the content of script, style, pre and code, are
+    left alone. Values arrive unescaped and are written back escaped, in
+    their own quotes."""
+    if "<" not in fragment or not _URL_TAG_START.search(fragment):
+        return fragment
+    out: list[tuple[int, int, str]] = []  # (start, end, new tag)
+    position = 0
+    length = len(fragment)
+    while position < length:
+        start = fragment.find("<", position)
+        if start < 0:
+            break
+        if fragment.startswith(_COMMENT_START, start):
+            end = _COMMENT_CLOSE.search(fragment, start + 4)
+            position = end.end() if end else length
+            continue
+        tag = _BROWSER_TAG.match(fragment, start)
+        if tag is None:
+            position = start + 1
+            continue
+        text = tag.group(0)
+        name = _TAG_NAME.match(text)
+        lowered = name.group(0)[1:].lower() if name else ""
+        if lowered in ("script", "style", "pre", "code", "textarea"):
+            close = re.compile(rf"</{lowered}[\t\n\f\r />]", re.I).search(fragment, tag.end())
+            position = close.end() if close else length
+            continue
+        if name and _URL_TAG_START.match(text):
+            rewritten = _rewrite_tag(text, lowered, name.end(), fn)
+            if rewritten is not text:
+                out.append((start, tag.end(), rewritten))
+        position = tag.end()
+    if not out:
+        return fragment
+    pieces, kept = [], 0
+    for a, b, new in out:
+        pieces.append(fragment[kept:a])
+        pieces.append(new)
+        kept = b
+    pieces.append(fragment[kept:])
+    return "".join(pieces)
+
+
+def _rewrite_tag(text: str, tag: str, position: int, fn) -> str:
+    end = len(text) - 1
+    pieces, kept, changed = [], 0, False
+    while position < end:
+        match = _ATTRIBUTE.match(text, position, end)
+        if match is None or match.end() == position:
+            break
+        key, raw = match.group(2).lower(), match.group(4)
+        if raw is not None and key in URL_ATTRIBUTES:
+            quote = raw[0] if raw[:1] in ('"', "'") and len(raw) > 1 and raw[-1] == raw[0] else ""
+            inner = raw[1:-1] if quote else raw
+            new = fn(tag, key, _unescape(inner, attribute=True))
+            if new is not None:
+                pieces.append(text[kept:match.start(4)])
+                pieces.append('"' + _escape_attribute(new, '"') + '"')
+                kept, changed = match.end(4), True
+        position = match.end()
+    if not changed:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)

@@ -1,6 +1,6 @@
 """Search normalisation: the one function that decides when two texts match.
 
-A character is normalised on its own, never in context, so that the build
+Each character is folded on its own, never by phrase, so that the build
 (Python, over page text) and the browser (JavaScript, over a reader's query)
 fold it the same way:
 
@@ -8,8 +8,16 @@ fold it the same way:
 2. letters are lower-cased (where that gives one character);
 3. Traditional becomes Simplified with OpenCC t2s, one character at a time
    (雲 → 云, 騰 → 腾; a character OpenCC keeps, such as 著, stays);
-4. what is neither a letter nor a number (punctuation, spaces, symbols) is
-   dropped: 「9·30」 matches 930, 數字 廣東 matches 數字廣東.
+4. what is neither a letter nor a number is dropped.
+
+Only the boundaries of words written with spaces look at context: a run of
+spaces, punctuation or symbols between two letters or digits of such words
+(Latin, digits, Greek, Hangul ...) becomes one space, SEPARATOR. So `v4 #18`
+is `v4 18`, never the `v418` of another text, and `hello, world` matches
+`hello world`. Around Chinese and Japanese characters, which are written
+without spaces, the run is simply dropped: 數字 廣東 matches 數字廣東, and
+「9·30」 is `9 30`. Invisible characters (combining marks, soft hyphens, zero
+width spaces) are dropped without separating anything.
 
 Context-dependent conversions (著 in 看著 is 着 in Simplified, 瞭 in 瞭解 is
 了) are not this module's business: search indexes the page's other script
@@ -23,6 +31,7 @@ Pure: no MkDocs, no plugin.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +41,26 @@ from .convert import opencc_converter
 
 # Ideographs OpenCC's t2s may change, scanned for the browser's table.
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+SEPARATOR = " "
+# Letters written without spaces between words: no separator beside them.
+# Han (with its radicals, 々〆〇 and the supplementary ideographic planes),
+# kana and Bopomofo. Ranges of code points, inclusive; the browser gets the
+# same list in the index's manifest (browser_char_map).
+UNSPACED_RANGES = (
+    (0x2E80, 0x2FDF), (0x3005, 0x3007), (0x3021, 0x3029), (0x3038, 0x303C), (0x3040, 0x30FF),
+    (0x3100, 0x312F), (0x31A0, 0x31BF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x1B000, 0x1B16F), (0x20000, 0x3FFFF),
+)
+# Dropped characters that part two words: punctuation, spaces, symbols,
+# control characters (tabs). Marks and format characters (Mn, Cf) are part
+# of the letters they sit among.
+_PARTING = frozenset({"P", "Z", "S"})
+# A parting character while text is folded: later one separator or nothing.
+_PART = "\x00"
+_UNSPACED_CLASS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in UNSPACED_RANGES)
+# A run of parting characters with a spaced letter or digit on both sides.
+_BETWEEN_WORDS = re.compile(f"(?<=[^{_PART}\\n{_UNSPACED_CLASS}]){_PART}+(?=[^{_PART}\\n{_UNSPACED_CLASS}])")
 
 
 def _fold_width(char: str) -> str:
@@ -59,6 +88,20 @@ def _kept(char: str) -> bool:
     return unicodedata.category(char)[0] in "LN"
 
 
+def parts_words(char: str) -> bool:
+    """Whether dropped `char` stands between two words (punctuation, spaces,
+    symbols, control characters), rather than inside one (marks, format
+    characters)."""
+    category = unicodedata.category(char)
+    return category[0] in _PARTING or category == "Cc"
+
+
+def unspaced(char: str) -> bool:
+    """Whether normalised `char` belongs to a script written without spaces."""
+    code = ord(char)
+    return any(start <= code <= end for start, end in UNSPACED_RANGES)
+
+
 def normalize_char(char: str) -> str:
     """One character normalised: a single character, or "" when dropped."""
     folded = _t2s_char(_lower(_fold_width(char)))
@@ -66,10 +109,13 @@ def normalize_char(char: str) -> str:
 
 
 class _Table(dict):
-    """str.translate table filled on first use of each character."""
+    """str.translate table filled on first use of each character: its
+    normalised form, _PART for a dropped character that parts words, None
+    for one dropped without a trace."""
 
     def __missing__(self, code: int):
-        value = normalize_char(chr(code)) or None
+        char = chr(code)
+        value = normalize_char(char) or (_PART if parts_words(_fold_width(char)) else None)
         self[code] = value
         return value
 
@@ -78,20 +124,28 @@ _TABLE = _Table()
 _LINES_TABLE = _Table({ord("\n"): "\n"})
 
 
+def _separated(folded: str) -> str:
+    if _PART not in folded:
+        return folded
+    return _BETWEEN_WORDS.sub(SEPARATOR, folded).replace(_PART, "")
+
+
 def normalize_text(text: str) -> str:
     """`text` normalised for matching (no offsets): fast, for indexing."""
-    return text.translate(_TABLE)
+    return _separated(text.translate(_TABLE))
 
 
 def normalize_lines(text: str) -> str:
-    """Like `normalize_text`, line by line: line breaks are kept."""
-    return text.translate(_LINES_TABLE)
+    """Like `normalize_text`, line by line: line breaks are kept, and no
+    separator stands at either end of a line."""
+    return _separated(text.translate(_LINES_TABLE))
 
 
 @dataclass(frozen=True)
 class Normalized:
     text: str  # the normalised characters
-    offsets: tuple[int, ...]  # offsets[i]: where text[i] came from in the original
+    # offsets[i]: where text[i] came from in the original (a separator: where its run began)
+    offsets: tuple[int, ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of normalised text[start:end] (end > start)."""
@@ -102,9 +156,17 @@ def normalize(text: str) -> Normalized:
     """`text` normalised, with the original offset of every kept character."""
     table = _TABLE
     chars, offsets = [], []
+    parted_at = -1  # where the run of parting characters since the last kept one began
     for offset, char in enumerate(text):
         value = table[ord(char)]
-        if value:
+        if value == _PART:
+            if parted_at < 0:
+                parted_at = offset
+        elif value:
+            if parted_at >= 0 and chars and not unspaced(chars[-1]) and not unspaced(value):
+                chars.append(SEPARATOR)
+                offsets.append(parted_at)
+            parted_at = -1
             chars.append(value)
             offsets.append(offset)
     return Normalized("".join(chars), tuple(offsets))
@@ -155,7 +217,11 @@ def browser_char_map(site_chars: Iterable[str]) -> dict:
       for every ideograph the site shows (to show a page's text in Simplified);
     - "fold": [from, to]: other site characters whose normalised form differs
       (Ａ → a, K → k);
-    - "drop": site characters dropped by normalisation (punctuation, spaces).
+    - "drop": site characters dropped by normalisation that part words
+      (punctuation, spaces, symbols);
+    - "hide": site characters dropped without parting words (marks, format
+      characters);
+    - "unspaced": UNSPACED_RANGES, where no separator is written.
 
     A character in none of them is taken as it is, or, when the browser meets
     one the site does not use, folded by the same rules as `normalize_char`.
@@ -170,11 +236,11 @@ def browser_char_map(site_chars: Iterable[str]) -> dict:
         simplified = _t2s_char(char)
         if simplified != char:
             t2s[char] = simplified
-    fold, drop = {}, []
+    fold, drop, hide = {}, [], []
     for char in chars:
         value = normalize_char(char)
         if not value:
-            drop.append(char)
+            (drop if parts_words(_fold_width(char)) else hide).append(char)
         elif value != char and t2s.get(char) != value:
             fold[char] = value
     t2s_from = sorted(t2s)
@@ -183,4 +249,6 @@ def browser_char_map(site_chars: Iterable[str]) -> dict:
         "t2s": ["".join(t2s_from), "".join(t2s[c] for c in t2s_from)],
         "fold": ["".join(fold_from), "".join(fold[c] for c in fold_from)],
         "drop": "".join(drop),
+        "hide": "".join(hide),
+        "unspaced": [list(pair) for pair in UNSPACED_RANGES],
     }

@@ -8,11 +8,21 @@ reported is exactly what is fixed.
 
 Rules, in short (details at each function):
 
-* `, ; :` become `，；：` when the nearest visible character on either side is
-  CJK (`騰訊,公司`, `To B業務,騰訊`, `Hello, 世界`); digits or Latin on both
-  sides keep them (`1,000`, `10:30`, `a, b`).
-* `? !` become `？！` when the nearest visible character on the left is CJK,
-  or when they end a Latin word or phrase that sits in Chinese text
+* Faithful by default: a half-width mark the author wrote in Latin context
+  stays as written (the Chinese copywriting conventions keep half-width marks
+  inside English phrases, names and symbols). A run of `, ; : ? !` stays when
+  follows, without a space, a Latin letter, a digit or an ASCII symbol
+  (`Yahoo!`, `React,然後`, `1,000`, `v4:`), when it precedes one without
+  touching a Chinese character on its left (`::first-line`, ` :hover`), or
+  is a colon before one (`使用:hover`), when it stands
+  alone between spaces (`利用 ! 這個運算子`), or when Latin text is the nearest
+  visible character on both sides (`attacks work? ` inside an English title).
+  Otherwise it becomes `，；：？！` when the nearest visible character on either
+  side is CJK (`騰訊,公司`, `好嗎?是的`, `說明: 這是`).
+* `repair=True`, for a source that says it came through a mechanical
+  Simplified-to-Traditional conversion (whose half-width marks are the
+  converter's, not the author's): `, ; :` also convert after Latin before
+  Chinese (`To B,騰訊`), and `? !` after a Latin phrase set in Chinese text
   (`用戶KPI?我想` → `用戶KPI？我想`), unless Latin follows directly.
 * `( )` become `（ ）` only as a matched pair: when the content has CJK, the
   left outside is CJK, or the pair opens the run and CJK follows it.
@@ -29,6 +39,7 @@ Rules, in short (details at each function):
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -140,6 +151,10 @@ _LATIN_PHRASE = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.+#-/&%'\"“”‘’"
 )
 _PHRASE_LIMIT = 64
+# What a paired bracket counts as next to a mark: neither Latin nor a space.
+_NEUTRAL = "\ufffc"
+# Marks that form one run for the Latin-context test (`?!`, `...?`, `::`).
+_MARK_RUN = frozenset(",;:?!.")
 # CJK punctuation that ends a sentence: a Latin phrase after it starts a new one.
 _SENTENCE_END = frozenset("。！？．｡…‥")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -179,6 +194,25 @@ class Issue:
 # --- Scanner -----------------------------------------------------------------
 
 
+def _is_kaomoji(content: str) -> bool:
+    """Bracket content drawn as a face: short, with a symbol or a Greek or
+    Cyrillic letter no Chinese or Latin text has (`°Д°`, `´ω`)."""
+    if len(content) > 12:
+        return False
+    for ch in content:
+        if ord(ch) < 0x80 or is_cjk(ch):
+            continue
+        name = unicodedata.name(ch, "")
+        if not name.startswith("LATIN"):
+            return True
+    return False
+
+
+def _latin_like(ch: str) -> bool:
+    """A Latin letter, digit or ASCII symbol (not a space, not a quote)."""
+    return bool(ch) and ch.isascii() and not ch.isspace() and ch not in _TRANSPARENT
+
+
 def _protected_spans(full: str) -> list[tuple[int, int]]:
     spans = []
     if "://" in full or "www." in full or "mailto:" in full:
@@ -202,7 +236,7 @@ def _protected_spans(full: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str, before: str, after: str) -> list[Issue]:
+def _scan(text: str, before: str, after: str, repair: bool = False) -> list[Issue]:
     # Early exits: nothing to convert, or no CJK anywhere near.
     if not _HALF_RE.search(text):
         return []
@@ -254,11 +288,14 @@ def _scan(text: str, before: str, after: str) -> list[Issue]:
     kept_pairs = []
     for o, c in pairs:
         content = full[o + 1 : c]
+        if _is_kaomoji(content):  # `Σ(っ °Д °;)っ`: a face, kana and all
+            blocked.update(range(o, c + 1))
+            continue
         if _CJK_LETTER_RE.search(content):
             kept_pairs.append((o, c))
             continue
         has_alnum = any(ch in _ASCII_ALNUM for ch in content)
-        if not has_alnum or (len(content) <= 10 and _FACE_RE.fullmatch(content)):
+        if not has_alnum or (len(content) <= 10 and _FACE_RE.fullmatch(content)) or _is_kaomoji(content):
             blocked.update(range(o + 1, c))
             continue
         kept_pairs.append((o, c))
@@ -269,6 +306,7 @@ def _scan(text: str, before: str, after: str) -> list[Issue]:
         return []
 
     converted: dict[int, str] = {}  # position in `full` -> full-width mark
+    paired = {q for pair in pairs for q in pair}
 
     def char_at(j: int) -> str:
         return converted.get(j) or full[j]
@@ -307,8 +345,52 @@ def _scan(text: str, before: str, after: str) -> list[Issue]:
             return True
         return not lc and is_cjk(right(c))
 
+    def touching(j: int, step: int) -> str:
+        # The character a run of marks touches on one side: quotes are looked
+        # through, a space is returned as " ", the text's edge as "". Spaces
+        # a converted mark absorbs are looked through too (what a second
+        # call would see: the result is idempotent).
+        while 0 <= j < size and full[j] in _TRANSPARENT:
+            j += step
+        k = j
+        while 0 <= k < size and full[k] in _DROPPABLE_SPACE:
+            k += step
+        if k != j and 0 <= k < size and k in converted:
+            j = k
+        if not 0 <= j < size:
+            return ""
+        if j in paired and j not in converted:
+            return _NEUTRAL  # a bracket pair is decided on its own
+        ch = char_at(j)
+        return " " if ch.isspace() else ch
+
+    def latin_context(p: int) -> bool:
+        # The author's half-width mark in Latin context stays (faithful mode).
+        lo_run = p
+        while lo_run > 0 and full[lo_run - 1] in _MARK_RUN and (lo_run - 1) not in converted:
+            lo_run -= 1
+        hi_run = p
+        while hi_run + 1 < size and full[hi_run + 1] in _MARK_RUN and (hi_run + 1) not in converted:
+            hi_run += 1
+        tl, tr = touching(lo_run - 1, -1), touching(hi_run + 1, 1)
+        if _latin_like(tl):
+            return True  # `Yahoo!`, `React,然後`, `1,000`
+        if _latin_like(tr):
+            # `::first-line`, `使用:hover`, `「!=」`; but a comma that touches
+            # Chinese on its left and a word on its right is the Chinese
+            # sentence's (`的是,1999年`, `騰訊,Google`).
+            run = full[lo_run:hi_run + 1]
+            sentence_comma = is_cjk(tl) and tr in _ASCII_ALNUM and not run.strip(",;")
+            return not sentence_comma
+        if tl in " " and tr in " " and (tl or tr):
+            return True  # `利用 ! 這個運算子`
+        lc, rc = left(p), right(p)
+        return _latin_like(lc) and _latin_like(rc)  # `a , b` inside a Latin phrase
+
     def mark_ok(p: int) -> bool:
         mark = full[p]
+        if not repair and latin_context(p):
+            return False
         lc = left(p)
         if is_cjk(lc):
             return True
@@ -381,23 +463,25 @@ def apply_issues(text: str, issues: list[Issue]) -> str:
     return "".join(out)
 
 
-def find_halfwidth(text: str, before: str = "", after: str = "") -> list[Issue]:
+def find_halfwidth(text: str, before: str = "", after: str = "", repair: bool = False) -> list[Issue]:
     """Every half-width mark in `text` that `fix_punctuation` would change.
 
     `apply_issues(text, find_halfwidth(text))` equals `fix_punctuation(text)`.
     """
-    return _scan(text, before, after)
+    return _scan(text, before, after, repair)
 
 
-def fix_punctuation(text: str, before: str = "", after: str = "") -> str:
+def fix_punctuation(text: str, before: str = "", after: str = "", repair: bool = False) -> str:
     """Turns half-width `, ; : ? ! ( )` in Chinese context into `，；：？！（）`.
 
     `before` / `after` are the visible characters just outside this text run
     (text split at inline HTML tags keeps its context). Only `text` changes.
+    `repair`: the source came through a mechanical conversion, so its
+    half-width marks after Latin words are the converter's (module docstring).
     """
     if not text:
         return text
-    issues = _scan(text, before, after)
+    issues = _scan(text, before, after, repair)
     return apply_issues(text, issues) if issues else text
 
 

@@ -12,3 +12,6 @@ class TypesetConfig(base.Config):
     curly_quotes = c.Type(bool, default=True)
     # Spaces between two CJK characters are dropped (a Latin space has no place there).
     drop_cjk_spaces = c.Type(bool, default=True)
+    # A soft line break (the editor's wrap) between two CJK characters is removed
+    # (a browser would show it as a space); next to Latin text it stays.
+    join_cjk_lines = c.Type(bool, default=True)

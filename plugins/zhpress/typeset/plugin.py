@@ -15,6 +15,7 @@ from mkdocs.structure.toc import TableOfContents
 from ..text.html import transform_html
 from ..text.typography import typesetter
 from ..core import pipeline
+from ..core.script import came_through_conversion
 from ..core.variants import HANS, HANT, variant_of
 from .config import TypesetConfig
 
@@ -27,13 +28,24 @@ class TypesetPlugin(BasePlugin[TypesetConfig]):
 
     def on_config(self, config):
         """Priority: default (reads only its own options)."""
-        options = dict(punctuation=self.config.punctuation, drop_spaces=self.config.drop_cjk_spaces)
-        self.plain = typesetter(**options)
-        self.traditional = typesetter(corner_quotes=self.config.corner_quotes, **options)
-        self.simplified = typesetter(curly_quotes=self.config.curly_quotes, **options)
+        self.config_ = config
+        options = dict(punctuation=self.config.punctuation, drop_spaces=self.config.drop_cjk_spaces,
+                       join_lines=self.config.join_cjk_lines)
+        # (variant, repair) -> text function; repair: the source says it came
+        # through a mechanical conversion, so its half-width marks are the
+        # converter's, not the author's.
+        self.typesetters = {}
+        for repair in (False, True):
+            self.typesetters[None, repair] = typesetter(repair=repair, **options)
+            self.typesetters[HANT, repair] = typesetter(corner_quotes=self.config.corner_quotes,
+                                                        repair=repair, **options)
+            self.typesetters[HANS, repair] = typesetter(curly_quotes=self.config.curly_quotes,
+                                                        repair=repair, **options)
 
     def _typeset_for(self, page):
-        return {HANT: self.traditional, HANS: self.simplified}.get(variant_of(page), self.plain)
+        variant = variant_of(page)
+        return self.typesetters[variant if variant in (HANT, HANS) else None,
+                                came_through_conversion(page.meta, self.config_)]
 
     @event_priority(pipeline.TYPESET)
     def on_page_markdown(self, markdown, page, config, files):

@@ -39,6 +39,14 @@ from .sitemaps import merge_sitemaps, variant_sitemap
 
 log = logging.getLogger("mkdocs.plugins.zhpress.variants")
 
+
+class SharedStaticFile(File):
+    """A variant's copy of a static file another copy writes: the same
+    address, so nothing to copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
 # Front matter values that are identifiers, not text for readers.
 TECHNICAL_META_KEYS = frozenset(
     {"template", "hide", "search", "status", "icon", "cover", "slug", "date", "updated", "script",
@@ -109,12 +117,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             if not self._belongs_to_docs(file, config):
                 published.append(file)
                 continue
+            page = file.is_documentation_page()
             for variant in VARIANTS:
                 uri = variant_uri(variant, file.src_uri)
+                # A static file (image, download) is published once, at its
+                # own address: each variant has a copy that links resolve
+                # against, and the first one writes it.
+                kind = File if page or variant is VARIANTS[0] else SharedStaticFile
                 if file.abs_src_path:
-                    copy = File.generated(config, uri, abs_src_path=file.abs_src_path)
+                    copy = kind.generated(config, uri, abs_src_path=file.abs_src_path)
                 else:
-                    copy = File.generated(config, uri, content=file.content_bytes)
+                    copy = kind.generated(config, uri, content=file.content_bytes)
+                if not page:
+                    copy.dest_uri = file.dest_uri
                 copy.inclusion = file.inclusion
                 published.append(copy)
         return Files(published)

@@ -6,7 +6,8 @@
  * pieces a query needs, and fills Material's own result markup.
  *
  * A query is cut into terms at spaces; each term is normalised like the
- * index (Simplified character by character, lower case, no punctuation).
+ * index (Simplified character by character, lower case, no punctuation;
+ * one space where punctuation or spaces part two Latin words or numbers).
  * A term of one character is looked up whole; of two, as one bigram; a
  * longer one as the cheapest set of bigrams covering it, whose positions are
  * intersected: every match is exact. Several terms must all occur in a page.
@@ -25,6 +26,8 @@
   var DEBOUNCE = 60;
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LETTER = /[\p{L}\p{N}]/u;
+  var PARTING = /[\p{P}\p{Z}\p{S}\p{Cc}]/u; // dropped, but parts two words (normalize.py: parts_words)
+  var SEPARATOR = " ";
 
   window.__zhpressSearch = function (config, root) {
     var indexBase = new URL(config.index, location.href);
@@ -65,10 +68,21 @@
     var ready = file("index.bin").then(function (bytes) {
       manifest = JSON.parse(text(bytes));
       var m = manifest.map;
-      maps = { t2s: new Map(), fold: new Map(), drop: new Set(Array.from(m.drop)) };
+      maps = { t2s: new Map(), fold: new Map(), drop: new Set(Array.from(m.drop)),
+        hide: new Set(Array.from(m.hide || "")), unspaced: m.unspaced || [] };
       pairs(m.t2s, maps.t2s);
       pairs(m.fold, maps.fold);
       maps.exclude = new Set(manifest.exclude || []);
+      // Pages indexed for one variant's readers only (index.py: `only`):
+      // the others never see them, and they are stored as their readers see them.
+      var reader = manifest.variants ? manifest.variants.indexOf(config.variant || manifest.variants[0]) : -1;
+      maps.hidden = new Set(reader >= 0 && manifest.only ? manifest.only[1 - reader] || [] : []);
+      maps.alone = new Set(manifest.only ? [].concat.apply([], manifest.only) : []);
+      maps.folds = new Map(manifest.folds || []);
+      var keys = Array.from(maps.folds.keys()).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
+      maps.foldPattern = keys.length ? new RegExp(keys.map(function (k) {
+        return k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join("|"), "gu") : null;
       return manifest;
     });
 
@@ -80,7 +94,7 @@
     // -- normalisation (zhpress/text/normalize.py) ------------------------
 
     function normChar(c) {
-      if (maps.drop.has(c)) return "";
+      if (maps.drop.has(c) || maps.hide.has(c)) return "";
       var v = maps.fold.get(c);
       if (v !== undefined) return v;
       v = maps.t2s.get(c);
@@ -94,14 +108,45 @@
       return LETTER.test(d) ? d : "";
     }
 
+    /* Whether a dropped character parts two words (a space, punctuation)
+       rather than sitting inside one (a combining mark). */
+    function parts(c) {
+      if (maps.drop.has(c)) return true;
+      if (maps.hide.has(c)) return false;
+      var code = c.codePointAt(0);
+      return PARTING.test(code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : c);
+    }
+
+    /* Normalised text with every word the site converts as a phrase in its
+       Simplified form (folds.py): 原型炼 (from 原型鍊) is 原型链. One length. */
+    function fold(text) {
+      return maps.foldPattern ? text.replace(maps.foldPattern, function (k) { return maps.folds.get(k); }) : text;
+    }
+
+    /* A letter of a script written without spaces (Han, kana): no separator beside it. */
+    function unspaced(c) {
+      var code = c.codePointAt(0);
+      return maps.unspaced.some(function (r) { return code >= r[0] && code <= r[1]; });
+    }
+
     /* Normalised text as a string, with the original [start, end) of each
-       of its UTF-16 units. */
+       of its UTF-16 units. Parting characters between two spaced letters
+       or digits become one separator (its span: the whole run). */
     function normalize(s) {
-      var out = "", starts = [], ends = [];
+      var out = "", starts = [], ends = [], partedAt = -1, last = "";
       for (var i = 0; i < s.length;) {
         var code = s.codePointAt(i), c = String.fromCodePoint(code), n = normChar(c);
-        for (var k = 0; k < n.length; k++) { starts.push(i); ends.push(i + c.length); }
-        out += n;
+        if (!n) {
+          if (partedAt < 0 && parts(c)) partedAt = i;
+        } else {
+          if (partedAt >= 0 && last && !unspaced(last) && !unspaced(n)) {
+            out += SEPARATOR; starts.push(partedAt); ends.push(i);
+          }
+          partedAt = -1;
+          last = n;
+          for (var k = 0; k < n.length; k++) { starts.push(i); ends.push(i + c.length); }
+          out += n;
+        }
         i += c.length;
       }
       return { text: out, starts: starts, ends: ends };
@@ -434,15 +479,24 @@
     }
 
     function termsOf(query) {
-      return query.split(/\s+/).map(function (t) { return Array.from(normalize(t).text); })
+      return query.split(/\s+/).map(function (t) { return Array.from(fold(normalize(t).text)); })
         .filter(function (t) { return t.length; });
+    }
+
+    /* A query of several terms read as one phrase: the terms as the text
+       would hold them (数字 广东 is 数字广东, hello world keeps its separator). */
+    function phraseOf(query, terms) {
+      return terms.length > 1 ? Array.from(fold(normalize(query).text)) : null;
     }
 
     /* Sections of the pages holding every term, ranked and grouped by page. */
     function rank(termHits, phraseHits, table) {
       var pagesOf = termHits.map(function (hits) {
         var pages = new Set();
-        hits.forEach(function (_, sid) { pages.add(table.pageOf[sid]); });
+        hits.forEach(function (_, sid) {
+          var page = table.pageOf[sid];
+          if (!maps.hidden.has(page)) pages.add(page);
+        });
         return pages;
       });
       var keep = pagesOf.reduce(function (a, b) {
@@ -521,7 +575,7 @@
       return ready.then(function () {
         var terms = termsOf(query);
         if (!terms.length) return { groups: [], fallback: false, needles: [], empty: true };
-        var phrase = terms.length > 1 ? [].concat.apply([], terms) : null;
+        var phrase = phraseOf(query, terms);
         var early = partial && terms.length === 1 ? function (hits) {
           return sections().then(function (table) {
             var groups = rank([hits], null, table);
@@ -538,7 +592,10 @@
           return Promise.all(terms.map(function (t) { return t.length > 2 ? cut(t) : [t]; })).then(function (cuts) {
             var words = [], seen = new Set();
             cuts.forEach(function (list) {
-              list.forEach(function (w) { var k = w.join(""); if (!seen.has(k)) { seen.add(k); words.push(w); } });
+              list.forEach(function (w) {
+                var k = w.join("");
+                if (k !== SEPARATOR && !seen.has(k)) { seen.add(k); words.push(w); }
+              });
             });
             if (same(words, terms)) return { groups: [], fallback: false, needles: needles };
             return Promise.all(words.map(function (w) { return matchTerm(w); })).then(function (hits) {
@@ -552,10 +609,13 @@
 
     // -- pages and snippets ------------------------------------------------------
 
-    var INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "button", "cite", "code", "data", "del", "dfn", "em", "font",
-      "i", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
-      "sub", "sup", "time", "u", "var", "wbr"]);
-    var SKIPPED = new Set(["script", "style", "svg", "template", "noscript", "textarea", "math", "nav"]);
+    // extract.py's INLINE and SKIPPED: blocks as the index cut them.
+    var INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "button", "cite", "code", "data", "del", "dfn", "em",
+      "embed", "font", "i", "img", "input", "ins", "kbd", "label", "mark", "meter", "object", "output", "picture",
+      "progress", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+      "wbr"]);
+    var SKIPPED = new Set(["script", "style", "svg", "template", "noscript", "textarea", "math", "nav", "iframe",
+      "video", "audio", "canvas"]);
 
     function skipped(el) {
       if (SKIPPED.has(el.localName) || el.hasAttribute("data-search-exclude") || el.hasAttribute("hidden")) return true;
@@ -564,10 +624,11 @@
     }
 
     /* A block of t/<n>.bin as the reader's page shows it: stored as the
-       first variant shows it, or [text, Simplified changes]. */
-    function shownBlock(block) {
+       first variant shows it, or [text, Simplified changes]; as it is on
+       a page shown in one variant only. */
+    function shownBlock(block, page) {
       var text = typeof block === "string" ? block : block[0];
-      if (!simplifiedReader()) return text;
+      if (!simplifiedReader() || maps.alone.has(page)) return text;
       if (typeof block !== "string" && typeof block[1] === "string") return block[1];
       var out = [];
       for (var c of text) { var v = maps.t2s.get(c); out.push(v === undefined ? c : v); }
@@ -588,7 +649,8 @@
       var promise = Promise.all([pageInfo(page), file("t/" + page + ".bin")]).then(function (got) {
         var info = got[0], stored = JSON.parse(text(got[1])), sections = new Map();
         stored.forEach(function (blocks, index) {
-          sections.set(index ? (info[index + 1] || [""])[0] : "", { blocks: blocks.map(shownBlock) });
+          sections.set(index ? (info[index + 1] || [""])[0] : "",
+            { blocks: blocks.map(function (block) { return shownBlock(block, page); }) });
         });
         return { sections: sections };
       }).catch(function () { return { sections: new Map() }; });
@@ -603,13 +665,17 @@
 
     /* Spans [start, end) of every needle in a text, merged. */
     function marks(s, needles) {
-      var n = normalize(s), spans = [];
+      var n = normalize(s), spans = [], readings = [n.text];
+      var folded = fold(n.text);  // the same length: the same offsets
+      if (folded !== n.text) readings.push(folded);
       needles.forEach(function (needle) {
         var key = needle.join("");
         if (!key) return;
-        for (var at = n.text.indexOf(key); at >= 0; at = n.text.indexOf(key, at + 1)) {
-          spans.push([n.starts[at], n.ends[at + key.length - 1]]);
-        }
+        readings.forEach(function (text) {
+          for (var at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            spans.push([n.starts[at], n.ends[at + key.length - 1]]);
+          }
+        });
       });
       spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
       var merged = [];
@@ -648,8 +714,8 @@
 
     /* A heading as the reader's page shows it: stored in Traditional, with
        its Simplified form where that is not a character-by-character one. */
-    function shownHeading(item) {
-      if (!simplifiedReader()) return item[1];
+    function shownHeading(item, page) {
+      if (!simplifiedReader() || maps.alone.has(page)) return item[1];
       if (item[2]) return item[2];
       var out = "";
       for (var c of item[1]) { var v = maps.t2s.get(c); out += v === undefined ? c : v; }
@@ -660,13 +726,13 @@
        where they are and what they are called. */
     function headline(group) {
       return Promise.all([pageInfo(group.page), sections()]).then(function (got) {
-        var info = got[0], table = got[1], url = pageUrl(info[0]), title = shownHeading(info[1]);
+        var info = got[0], table = got[1], url = pageUrl(info[0]), title = shownHeading(info[1], group.page);
         return group.sections.map(function (row) {
           var index = row.sid - table.first[group.page], item = info[index + 1] || ["", ""];
           var anchor = index ? item[0] : "";
           return {
             url: anchor ? new URL("#" + anchor, url).href : url, anchor: anchor, page: url,
-            title: index ? shownHeading(item) : title, pageTitle: title, top: index === 0, number: group.page,
+            title: index ? shownHeading(item, group.page) : title, pageTitle: title, top: index === 0, number: group.page,
             score: row.score, snippet: "", spans: [],
           };
         });
@@ -732,9 +798,8 @@
 
     function highlight(query) {
       return ready.then(function () {
-        var needles = termsOf(query);
-        var phrase = needles.length > 1 ? [[].concat.apply([], needles)] : [];
-        needles = phrase.concat(needles);
+        var needles = termsOf(query), phrase = phraseOf(query, needles);
+        needles = (phrase ? [phrase] : []).concat(needles);
         var article = document.querySelector("article.md-content__inner");
         if (!article || !needles.length) return;
         var runs = [], nodes = [];
