@@ -38,7 +38,9 @@ DEFAULT_SIZES = [100, 1000, 4000]
 REAL = -1  # the size of the real archive: its articles are counted when imported
 SYSTEMS = ("ours", "stock")
 OURS_COPIED = ("mkdocs.yml", "theme", "site_config")
-ARTICLE_GLOBS = ("**/articles/a00001/index.html", "**/articles/a00001.html")
+# The first generated article, else (the real blogs) the first article in a blog's folder.
+ARTICLE_GLOBS = ("**/articles/a00001/index.html", "**/articles/a00001.html", "zh-hant/articles/*/*/index.html",
+                 "articles/*/*/index.html")
 FALLBACK_EXTENSIONS = [{"toc": {"permalink": True}}, "admonition", "pymdownx.superfences"]
 PROFILE_LINES = 70
 MB = 1024 * 1024

@@ -59,7 +59,12 @@ class Scan:
         return used
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# A fence opening as pymdownx.superfences reads it: a language, options or
+# {attributes} after the fence, nothing else (```yml:.travis.yml is text).
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*"
+    r"(?:\{[^\n]*\}|(?:\.?[\w#.+-]*[ \t]*)?(?:\b[a-zA-Z][a-zA-Z0-9_]*(?:=(\"|').*?\2)?[ \t]*)*)[ \t]*$"
+)
 _ATX = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -74,6 +79,9 @@ _INLINE_LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
     r"\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"
 )
+# `[text](` or `![alt](`: the destination is read by _link_destination.
+_LINK_OPEN = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(")
+_LINK_TITLE = re.compile(r"^(.*?)[ \t]+([\"'])(.*)\2$", re.S)
 _REF_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\](?:\[([^\]]*)\])?")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
@@ -249,17 +257,17 @@ def _scan_inline(line: str, number: int, start: int, result: Scan) -> list[Prose
     for auto in _AUTOLINK.finditer(line):
         if free(auto.start()):
             spans.append(auto.span())
-    for link in _INLINE_LINK.finditer(line):
+    for link in _LINK_OPEN.finditer(line):
         if not free(link.start()):
             continue
-        dest = link.group(3)
-        column = link.start(3) + 1
-        if dest.startswith("<") and dest.endswith(">"):
-            dest, column = dest[1:-1], column + 1
+        read = _link_destination(line, link.end())
+        if read is None:
+            continue
+        dest, column, end = read
         result.links.append(Link(number, column, _BACKSLASH.sub(r"\1", dest), image=bool(link.group(1))))
         text_start = link.start(2)
         spans.append((link.start(), text_start))  # ![ or [
-        spans.append((link.end(2), link.end()))  # ](dest "title")
+        spans.append((link.end(2), end))  # ](dest "title")
         if link.group(1):  # alt text is not prose readers see in a run
             spans.append((text_start, link.end(2)))
     for ref in _FOOTNOTE_REF.finditer(line):
@@ -284,6 +292,37 @@ def _scan_inline(line: str, number: int, start: int, result: Scan) -> list[Prose
     if position < len(line):
         pieces.append(Prose(number, position + 1, line[position:]))
     return pieces
+
+
+def _link_destination(line: str, start: int) -> tuple[str, int, int] | None:
+    """(destination, its column, end of the link) for a link whose `(` ends
+    at `start`, as Python-Markdown reads it: everything up to the matching
+    `)` (spaces included: `[x](#GitHub 上的设置)` links that anchor), less a
+    quoted title; `<...>` only when it is the whole destination. None when
+    the parenthesis never closes."""
+    depth, i = 1, start
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    else:
+        return None
+    content = line[start:i]
+    lead = len(content) - len(content.lstrip())
+    body = content.strip()
+    column = start + lead + 1
+    if body.startswith("<") and body.endswith(">") and ">" not in body[1:-1]:
+        return body[1:-1], column + 1, i + 1
+    titled = _LINK_TITLE.match(body)
+    return (titled.group(1) if titled else body), column, i + 1
 
 
 def _heading_text(content: str) -> tuple[str, str | None]:
