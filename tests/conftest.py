@@ -214,16 +214,17 @@ def real_archive(tmp_path_factory) -> tuple[Path, Path, dict]:
     return project, build_site(project), results
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         in_browser_folder = item.path.parent.name == "browser"  # Chromium, Lighthouse, axe, the Nu checker
         if in_browser_folder or {"browser", "open_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("tool") == "properdocs":
+            item.add_marker(pytest.mark.properdocs)  # the MkDocs guarantee again, under the fork
         if "real_archive" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.scale)  # 339 real posts, both scripts
-            item.add_marker(pytest.mark.xdist_group("real-archive"))
         if "generated_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.scale)
-            # One worker builds each generated archive once (run with --dist loadgroup).
-            item.add_marker(pytest.mark.xdist_group("scale"))
+

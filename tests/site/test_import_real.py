@@ -29,7 +29,9 @@ GENERATORS = ("hexo", "hugo", "jekyll")
 ARCHIVES = sorted(p for p in REAL.glob("*") if p.is_dir() and p.name.rsplit("-", 1)[-1] in GENERATORS) \
     if REAL.is_dir() else []
 
-pytestmark = pytest.mark.skipif(not ARCHIVES, reason="no real archive in tests/fixtures/real/")
+# The real blogs: with the other real-archive tests, in the `scale` tier.
+pytestmark = [pytest.mark.skipif(not ARCHIVES, reason="no real archive in tests/fixtures/real/"),
+              pytest.mark.scale]
 
 
 def zhpress(*args, cwd: Path) -> subprocess.CompletedProcess:
