@@ -68,6 +68,9 @@ def test_a_plugin_other_than_zhpress_keeps_the_build_in_one_process(tmp_path, re
     site = build_site(project)
     assert (site / "zh-hans/index.html").exists()
     assert not any(SPLIT in r.getMessage() for r in records.records)
+    # Never silently: the log names the plugin and says how the build ran.
+    said = [r.getMessage() for r in records.records if r.levelno == logging.INFO]
+    assert any(m.startswith("zhpress/variants: both scripts built in one process (hooks.py ") for m in said), said
 
 
 # What breaks, and the warnings one process logs for it.

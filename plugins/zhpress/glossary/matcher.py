@@ -30,7 +30,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from ..siteconfig.model import Entry, context_forms, has_cjk, normalise
-from ..text.convert import fold_to_simplified
+from ..text.convert import fold_to_simplified, inside_context
 from ..text.words import Segmenter, compact
 
 _SPACE = "[ \u00a0\u202f]"
@@ -167,7 +167,7 @@ class NameMatcher:
         """Whether the form at text[start:end] is the word there: its Chinese
         edges are word boundaries, and it is in no `not_in` context."""
         contexts = self.contexts.get(entry.id)
-        if contexts and _inside_context(text, start, end, contexts):
+        if contexts and inside_context(text, start, end, contexts):
             return False
         form = text[start:end]
         if _SPACES.search(form):  # C 端: its edges are read as C端's would be
@@ -218,13 +218,3 @@ def _latin_edges_fit(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
 
 
-def _inside_context(text: str, start: int, end: int, contexts: tuple[str, ...]) -> bool:
-    """Whether text[start:end] is part of one of `contexts` written around it."""
-    form = text[start:end]
-    for context in contexts:
-        at = context.find(form)
-        while at != -1:
-            if start - at >= 0 and text.startswith(context, start - at):
-                return True
-            at = context.find(form, at + 1)
-    return False

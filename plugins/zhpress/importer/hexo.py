@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -46,9 +45,7 @@ def looks_like(root: Path) -> bool:
 def read_site(root: Path, shown_root: str) -> SourceSite:
     config = read_config(root)
     site = SourceSite("hexo", root, shown_root, config, timezone=tz_name(config.get("timezone")))
-    site.base_url = str(config.get("url") or "")
-    served_under = str(config.get("root") or urlsplit(site.base_url).path or "/").strip("/")
-    site.base_path = f"/{served_under}/" if served_under else "/"
+    site.served_at(config.get("url"), config.get("root"))
     source = root / str(config.get("source_dir") or "source")
     site.static = [("/", source)]
     site.line_breaks = _renderer_option(config, "breaks")

@@ -14,7 +14,6 @@ import posixpath
 import re
 import tomllib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -89,9 +88,7 @@ def looks_like(root: Path) -> bool:
 def read_site(root: Path, shown_root: str) -> SourceSite:
     config = read_config(root)
     site = SourceSite("hugo", root, shown_root, config, timezone=tz_name(config.get("timezone")))
-    site.base_url = str(config.get("baseurl") or "")
-    served_under = urlsplit(site.base_url).path.strip("/")
-    site.base_path = f"/{served_under}/" if served_under else "/"
+    site.served_at(config.get("baseurl"))
     content = root / str(config.get("contentdir") or "content")
     site.static = [("/", root / str(config.get("staticdir") or "static")), ("/", content)]
     goldmark = (config.get("markup") or {}).get("goldmark") or {}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -58,9 +57,7 @@ def looks_like(root: Path) -> bool:
 def read_site(root: Path, shown_root: str) -> SourceSite:
     config = read_config(root)
     site = SourceSite("jekyll", root, shown_root, config, timezone=tz_name(config.get("timezone")))
-    site.base_url = str(config.get("url") or "")
-    served_under = str(config.get("baseurl") or urlsplit(site.base_url).path or "").strip("/")
-    site.base_path = f"/{served_under}/" if served_under else "/"
+    site.served_at(config.get("url"), config.get("baseurl"))
     site.liquid_in_code = True
     kramdown = config.get("kramdown") or {}
     site.line_breaks = isinstance(kramdown, dict) and kramdown.get("hard_wrap") is True

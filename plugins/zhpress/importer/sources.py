@@ -51,6 +51,13 @@ class SourceSite:
     def shown(self, path: Path) -> str:
         return posixpath.join(self.shown_root, path.relative_to(self.root).as_posix())
 
+    def served_at(self, url, served_under=None) -> None:
+        """The old site's address (`url` from its config, "" if unknown) and
+        the path it was served under (`served_under`, else the address's path)."""
+        self.base_url = str(url or "")
+        under = str(served_under or urlsplit(self.base_url).path or "").strip("/")
+        self.base_path = f"/{under}/" if under else "/"
+
     def site_path(self, url: str) -> str | None:
         """A link's path on the old site, without the base path ("/2019/x/"),
         or None when it leads to another site."""

@@ -230,13 +230,7 @@ class _Matcher:
         return found[::-1]
 
     def _excluded(self, text: str, start: int, form: str, phrase: Phrase) -> bool:
-        for context in phrase.not_in:
-            at = context.find(form)
-            while at != -1:
-                if start - at >= 0 and text.startswith(context, start - at):
-                    return True
-                at = context.find(form, at + 1)
-        return False
+        return inside_context(text, start, start + len(form), phrase.not_in)
 
     def _crosses_word(self, text: str, start: int, end: int) -> bool:
         """Whether OpenCC reads a word across the edge of text[start:end]."""
@@ -454,3 +448,16 @@ def load_overrides(data: object, source: str = "variants.yml") -> list:
 def default_converter() -> ScriptConverter:
     """A Taiwan-standard converter with the default overrides only."""
     return ScriptConverter()
+
+
+def inside_context(text: str, start: int, end: int, contexts) -> bool:
+    """Whether text[start:end] is part of one of `contexts` written around it
+    (a name's `not_in`: 京東 inside 南京東路)."""
+    form = text[start:end]
+    for context in contexts:
+        at = context.find(form)
+        while at != -1:
+            if start - at >= 0 and text.startswith(context, start - at):
+                return True
+            at = context.find(form, at + 1)
+    return False

@@ -170,14 +170,28 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """Two cores, `mkdocs build`, and no plugin but zhpress's own: a plugin
         that collects from every page would see only one variant's in each
         process, so any other plugin (hooks included) keeps the build whole."""
-        if not (self.config.enabled and self.config.parallel) or self.command == "serve":
+        if not self.config.enabled or split.current() is not None:
             return False
-        if (os.cpu_count() or 1) < 2 or split.current() is not None:
+        if not any(split_variant(f.src_uri)[0] is VARIANTS[-1] for f in files.documentation_pages()):
             return False
-        if not all(type(plugin).__module__.startswith("zhpress.") for plugin in config.plugins.values()):
-            log.debug("zhpress/variants: a plugin other than zhpress's: both variants are built in one process")
+        # Never silently: the log says why both scripts share one process.
+        why = None
+        if not self.config.parallel:
+            why = "parallel: false"
+        elif self.command == "serve":
+            why = "under serve, which rebuilds in one process"
+        elif (os.cpu_count() or 1) < 2:
+            why = "one core"
+        else:
+            foreign = sorted(name for name, plugin in config.plugins.items()
+                             if not type(plugin).__module__.startswith("zhpress."))
+            if foreign:
+                why = (f"{', '.join(foreign)} would see only one script's pages in each process, "
+                       "so they run in one")
+        if why:
+            log.info(f"zhpress/variants: both scripts built in one process ({why})")
             return False
-        return any(split_variant(f.src_uri)[0] is VARIANTS[-1] for f in files.documentation_pages())
+        return True
 
     def on_pre_build(self, config):
         """Priority: default (a new build reuses nothing of the last one)."""
