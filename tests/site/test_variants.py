@@ -53,6 +53,23 @@ def test_hreflang_both_ways(real_site):
         assert f"<loc>https://example.org/{variant}/articles/tang-daosheng-csig-first-year/</loc>" in sitemap
 
 
+def test_palette_toggle_is_labelled_in_each_script(real_site):
+    # mkdocs.yml names the toggles in Traditional; Simplified readers get them in theirs.
+    hant, hans = (read(real_site, f"{v}/{ARTICLE}") for v in VARIANTS)
+    assert 'aria-label="切換到深色模式"' in hant and 'title="切換到深色模式"' in hant
+    assert 'aria-label="切换到深色模式"' in hans and 'title="切换到深色模式"' in hans
+    assert "切換到" not in hans
+
+
+def test_skip_link_and_heading_anchors_say_what_they_do_in_each_script(real_site):
+    for variant, anchor in (("zh-hant", "連到本節"), ("zh-hans", "连到本节")):
+        html = read(real_site, f"{variant}/{ARTICLE}")
+        assert re.search(r'class="md-skip">\s*跳到正文\s*</a>', html)
+        titles = re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)"', html)
+        assert len(titles) >= 7 and set(titles) == {anchor}, set(titles)
+        assert "Permanent link" not in html
+
+
 def test_interface_strings_in_each_script(real_site):
     hant, hans = (read(real_site, f"{v}/{ARTICLE}") for v in VARIANTS)
     assert 'placeholder="搜尋"' in hant and 'placeholder="搜索"' in hans

@@ -347,11 +347,17 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return context
 
     def _use_variant_names(self, config, variant: Variant) -> None:
-        """Material renders config.site_name in the header and <title>, and
-        config.site_description in <meta>: in `variant`'s script until restored."""
+        """Material renders config.site_name in the header and <title>,
+        config.site_description in <meta> and each palette toggle's name as
+        its label and tooltip: in `variant`'s script until restored."""
         self.per_page.set(config, "site_name", self.convert(config.site_name, variant))
         if config.site_description:
             self.per_page.set(config, "site_description", self.convert(config.site_description, variant))
+        palette = config.theme.get("palette")
+        for option in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+            toggle = option.get("toggle") if isinstance(option, dict) else None
+            if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+                self.per_page.set(toggle, "name", self.convert(toggle["name"], variant))
 
     @event_priority(pipeline.RESTORE_CONFIG)
     def on_post_page(self, output, page, config):
