@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 import autocorrect_py  # noqa: E402
 
-from zhpress.check.markdown import prose_runs, scan  # noqa: E402
+from zhpress.text.markdown_scan import prose_runs, scan  # noqa: E402
 from zhpress.text.frontmatter import split_front_matter  # noqa: E402
 from zhpress.text.punctuation import CJK_RE, FULLWIDTH, find_halfwidth  # noqa: E402
 

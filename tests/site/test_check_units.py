@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO, build_site, copy_project
 from zhpress.check.escape import escape_search_index
-from zhpress.check.markdown import scan
+from zhpress.text.markdown_scan import scan
 from zhpress.check.sanitize import sanitize_html
 from zhpress.core.tags import tag_slug
 from zhpress.text.slug import slugify

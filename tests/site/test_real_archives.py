@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from zhpress.check.markdown import prose_runs, scan
+from zhpress.text.markdown_scan import prose_runs, scan
 from zhpress.text.frontmatter import split_front_matter
 from zhpress.text.punctuation import CJK_LETTERS, FULLWIDTH, find_halfwidth
 

@@ -73,3 +73,13 @@ def test_the_checker_sees_a_cross_import(tmp_path):
     fake = tmp_path / "article" / "probe.py"
     fake.write_text("from ..variants.plugin import VariantsPlugin\nfrom zhpress.search import x\n", encoding="utf-8")
     assert imported_packages(fake, tmp_path) == {"variants", "search"}
+
+
+def test_the_importer_imports_no_plugin():
+    """`zhpress import` shares the check's scanner and report form through
+    text/ and core/, not by importing the check plugin."""
+    offences = []
+    for module in sorted((PACKAGE / "importer").rglob("*.py")):
+        for imported in imported_packages(module) & set(PLUGINS):
+            offences.append(f"{module.relative_to(REPO)} imports zhpress.{imported}")
+    assert offences == []

@@ -15,7 +15,7 @@ from ..core.problems import SUGGESTION, WARNING, Problem
 from ..core.tags import tag_slug
 from ..text.convert import default_converter
 from ..text.punctuation import find_halfwidth
-from .markdown import Prose, Scan, prose_runs, scan
+from ..text.markdown_scan import Prose, Scan, prose_runs, scan
 from .project import Project
 from .sources import Source
 

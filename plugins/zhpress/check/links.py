@@ -13,7 +13,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..core.links import ABSOLUTE, FOUND, SAME_PAGE, UNRECOGNIZED, page_source_for_url, resolve, source_url
+from ..core.links import ABSOLUTE, FOUND, SAME_PAGE, UNRECOGNIZED, PageAddresses, resolve
 from ..core.problems import WARNING, Problem
 from .documents import Document
 from .project import Project
@@ -28,17 +28,25 @@ def link_problems(documents: list[Document], files: set[str], project: Project, 
     """`files`: src_uri of every file of docs_dir (pages and others)."""
     pages = {d.source.uri: d for d in documents}
     problems: list[Problem] = []
+    made: list[PageAddresses] = []
+
+    def addresses() -> PageAddresses:
+        # Made once, and only for a tree with a link to a page's address.
+        if not made:
+            made.append(PageAddresses(pages, project.use_directory_urls))
+        return made[0]
+
     for document in documents:
         if document.scan is None:
             continue
         for link in document.scan.links:
-            problem = _check(document, link, pages, files, project, raw_html)
+            problem = _check(document, link, pages, files, project, raw_html, addresses)
             if problem:
                 problems.append(problem)
     return problems
 
 
-def _check(document, link, pages, files, project, raw_html) -> Problem | None:
+def _check(document, link, pages, files, project, raw_html, addresses) -> Problem | None:
     shown = document.source.shown
     # Browsers drop tabs and line breaks from addresses: "jav\tascript:" is "javascript:".
     dest = INVISIBLE.sub("", link.dest.strip()) if SCHEME_HIDDEN.match(link.dest.strip()) else link.dest.strip()
@@ -95,8 +103,7 @@ def _check(document, link, pages, files, project, raw_html) -> Problem | None:
     if found_target.kind == UNRECOGNIZED:
         # `../other-post/`: a page's address, not its source. Links name
         # sources (MkDocs rewrites them into addresses in both scripts).
-        urls = {uri: source_url(uri, project.use_directory_urls) for uri in pages}
-        reached = page_source_for_url(path, here, urls)
+        reached = addresses().source_reached(path, here)
         if reached is not None:
             suggestion = posixpath.relpath(reached, posixpath.dirname(here) or ".")
             return problem(f"{what} '{dest}' is a page's address, not its source file",

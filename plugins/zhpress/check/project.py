@@ -14,23 +14,12 @@ from typing import Callable
 
 import yaml
 
+from ..core.options import plugin_enabled, plugin_option
 from ..siteconfig import ENTITIES_FILE, GLOSSARY_FILE
 from ..text.slug import slugify as default_slugify
 
 ARTICLE, GLOSSARY, VARIANTS = "zhpress/article", "zhpress/glossary", "zhpress/variants"
 DEFAULT_VARIANTS_FILE = "site_config/variants.yml"
-
-
-def plugin_option(config, plugin: str, option: str, default):
-    entry = config.plugins.get(plugin) if config.plugins else None
-    if entry is None:
-        return default
-    return entry.config.get(option, default)
-
-
-def plugin_enabled(config, plugin: str) -> bool:
-    entry = config.plugins.get(plugin) if config.plugins else None
-    return entry is not None and entry.config.get("enabled", True)
 
 
 @dataclass

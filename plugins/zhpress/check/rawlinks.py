@@ -16,7 +16,7 @@ import logging
 
 from ..core.links import ABSOLUTE, FOUND, NOT_FOUND, SAME_PAGE, UNRECOGNIZED, resolve
 from ..text.html import rewrite_url_attributes
-from .markdown import scan
+from ..text.markdown_scan import scan
 
 log = logging.getLogger("mkdocs.plugins.zhpress.check")
 

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import json
 
-from ..core.problems import ERROR, Problem, sentence
+from ..core.problems import Problem, sentence
 
 
 def line(problem: Problem) -> str:
     """`path:line:column: what is wrong. Fix: how.`; warnings and suggestions
     say so after the position."""
-    label = "" if problem.severity == ERROR else f"{problem.severity}: "
-    text = f"{problem.where}: {label}{sentence(problem.message)}"
-    return f"{text} Fix: {sentence(problem.fix)}" if problem.fix else text
+    return problem.reported()
 
 
 def as_text(problems: list[Problem]) -> str:

@@ -51,19 +51,25 @@ def resolve(dest: str, src_uri: str, exists) -> Target:
     return Target(kind, dest, path, target, query, fragment)
 
 
-def page_source_for_url(dest_path: str, src_uri: str, url_of_source: dict[str, str]) -> str | None:
-    """The source whose page a URL-style link (`../other-post/`, relative to
-    the page as published) reaches, for a fix that names it; None if none."""
-    page_url = url_of_source.get(src_uri)
-    if page_url is None:
-        return None
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-    wanted = posixpath.normpath(posixpath.join(base, dest_path)).lstrip("./")
-    wanted = wanted.rstrip("/") + "/" if dest_path.endswith("/") else wanted
-    for uri, url in url_of_source.items():
-        if url == wanted or url.rstrip("/") == wanted.rstrip("/"):
-            return uri
-    return None
+class PageAddresses:
+    """Where MkDocs publishes each Markdown source, looked up backwards: the
+    source whose page a URL-style link (`../other-post/`, relative to the
+    page as published) reaches, for a fix that names it. Made once per tree."""
+
+    def __init__(self, sources, use_directory_urls: bool = True):
+        self._url_of: dict[str, str] = {}
+        self._source_at: dict[str, str] = {}
+        for uri in sources:
+            url = self._url_of[uri] = source_url(uri, use_directory_urls)
+            self._source_at.setdefault(url.rstrip("/"), uri)
+
+    def source_reached(self, dest_path: str, src_uri: str) -> str | None:
+        page_url = self._url_of.get(src_uri)
+        if page_url is None:
+            return None
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        wanted = posixpath.normpath(posixpath.join(base, dest_path)).lstrip("./")
+        return self._source_at.get(wanted.rstrip("/"))
 
 
 def source_url(src_uri: str, use_directory_urls: bool = True) -> str:

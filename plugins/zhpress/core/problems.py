@@ -32,6 +32,13 @@ class Problem:
         text = f"{self.where}: {sentence(self.message)}"
         return f"{text} Fix: {sentence(self.fix)}" if self.fix else text
 
+    def reported(self) -> str:
+        """As `zhpress check` and the import print it: warnings and
+        suggestions say so after the position."""
+        label = "" if self.severity == ERROR else f"{self.severity}: "
+        text = f"{self.where}: {label}{sentence(self.message)}"
+        return f"{text} Fix: {sentence(self.fix)}" if self.fix else text
+
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, SEVERITIES.index(self.severity)
                 if self.severity in SEVERITIES else 9, self.message)

@@ -124,7 +124,7 @@ def load_project(folder: Path) -> Project | None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from ..check.project import plugin_option
+    from ..core.options import plugin_option
     from ..core.script import ScriptSettings
     from ..text.slug import slugify
 

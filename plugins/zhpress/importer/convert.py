@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..check.markdown import scan
+from ..text.markdown_scan import scan
 from ..core.frontmatter import validate_front_matter
 from .links import LinkRewriter
 from .mapping import ENGINE_KEYS, date_text, dump, first_text, flatten_tags, people, summary_text

@@ -3,7 +3,7 @@
 validates it and it works in both scripts.
 
 Links are found with the scanner `zhpress check` reads them with
-(check/markdown.py), so what is rewritten here is exactly what is checked
+(text/markdown_scan.py), so what is rewritten here is exactly what is checked
 there. A link the old site resolved but we cannot is never left relative
 (MkDocs and the check would refuse the tree): it leads to the old site, and
 a human is told.
@@ -15,7 +15,7 @@ import re
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from ..check.markdown import scan
+from ..text.markdown_scan import scan
 from ..text.convert import fold_to_traditional
 from .report import Finding
 from .resolve import Resolver

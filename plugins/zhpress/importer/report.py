@@ -7,7 +7,6 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..check.report import line as problem_line
 from ..core.problems import ERROR, WARNING, Problem
 
 
@@ -48,7 +47,7 @@ class Report:
 
     def text(self) -> str:
         ordered = sorted(set(self.problems), key=Problem.sort_key)
-        return "".join(problem_line(problem) + "\n" for problem in ordered)
+        return "".join(problem.reported() + "\n" for problem in ordered)
 
     def summary(self) -> str:
         done = ", ".join(f"{count} {what}" for what, count in sorted(self.counts.items()) if count)

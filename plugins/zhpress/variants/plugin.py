@@ -23,7 +23,7 @@ from ..core import pipeline, split
 from ..core.context import VARIANT
 from ..core.page_config import PerPageConfig
 from ..core.published import FEEDS, SITEMAP, SITEMAP_GZ
-from ..core.script import install_template_helpers, site_script
+from ..core.script import came_through_conversion, install_template_helpers, site_script
 from ..core.variants import BY_KEY, VARIANTS, Variant, split_variant, variant_of, variant_uri
 from ..siteconfig import project_dir
 from ..text.detect import looks_mechanically_converted
@@ -94,7 +94,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def needs_repair(self, page) -> bool:
         """The page's Traditional text came through a mechanical conversion:
         its `mechanical_conversion:` front matter, else the site option."""
-        return bool(page.meta.get("mechanical_conversion", self.config.mechanical_conversion))
+        return came_through_conversion(page.meta, self.site.config)
 
     def source_script(self, page) -> str:
         """A page's `script:` front matter, else the configured source_script."""
